@@ -1,0 +1,149 @@
+//! Configuration comes from the embedding page only: the first element with
+//! `data-client-portal` (else `<body>`) carries `data-api`, `data-token` and
+//! `data-locale`. The API address is never read from the address bar, so a
+//! crafted link cannot send the client's token elsewhere. A token may arrive
+//! in the fragment (`#token=…`); it is moved to sessionStorage and removed
+//! from the address bar at once.
+
+/// What the embedding page asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL of the agency's API; `None` runs the demo agency.
+    pub api: Option<String>,
+    pub token: Option<String>,
+    pub locale: Option<String>,
+}
+
+pub const TOKEN_KEY: &str = "client-portal:token";
+
+/// Clean up a `data-api` value: trimmed, without a trailing slash. Only
+/// `http(s)://` URLs and same-origin paths are accepted.
+pub fn normalize_api(raw: &str) -> Option<String> {
+    let s = raw.trim().trim_end_matches('/');
+    let ok = s.starts_with("https://")
+        || s.starts_with("http://")
+        || (s.starts_with('/') && !s.starts_with("//"));
+    (ok && !s.is_empty()).then(|| s.to_string())
+}
+
+/// Take a `token=…` parameter out of a location fragment. Returns the token
+/// (if any) and the fragment to keep, e.g.
+/// `#/approvals/a1?token=abc` → (`abc`, `#/approvals/a1`).
+pub fn take_token(fragment: &str) -> (Option<String>, String) {
+    let frag = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (path, query) = match frag.find('?') {
+        Some(i) => (&frag[..i], &frag[i + 1..]),
+        None if frag.starts_with("token=") => ("", frag),
+        None => (frag, ""),
+    };
+    let mut token = None;
+    let mut kept = Vec::new();
+    for part in query.split('&').filter(|p| !p.is_empty()) {
+        match part.strip_prefix("token=") {
+            Some(t) if !t.is_empty() => token = Some(t.to_string()),
+            Some(_) => {}
+            None => kept.push(part),
+        }
+    }
+    let mut rest = String::new();
+    if !path.is_empty() || !kept.is_empty() {
+        rest.push('#');
+        rest.push_str(path);
+        if !kept.is_empty() {
+            rest.push('?');
+            rest.push_str(&kept.join("&"));
+        }
+    }
+    (token, rest)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod page {
+    use super::*;
+    use crate::storage::Store;
+    use wasm_bindgen::JsCast;
+
+    /// The element the portal mounts into.
+    pub fn mount_point() -> web_sys::HtmlElement {
+        let doc = leptos::prelude::document();
+        doc.query_selector("[data-client-portal]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .or_else(|| doc.body())
+            .expect("a page has a body")
+    }
+
+    impl Config {
+        /// Read the configuration from the mount point, and move a token
+        /// from the address bar into sessionStorage.
+        pub fn from_page(root: &web_sys::HtmlElement) -> Config {
+            let attr = |name: &str| {
+                root.get_attribute(name)
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty())
+            };
+            let session = Store::session();
+            let location = leptos::prelude::window().location();
+            let hash = location.hash().unwrap_or_default();
+            let (from_fragment, rest) = take_token(&hash);
+            if let Some(t) = &from_fragment {
+                session.set(TOKEN_KEY, t);
+                let url = format!(
+                    "{}{}{}",
+                    location.pathname().unwrap_or_default(),
+                    location.search().unwrap_or_default(),
+                    rest
+                );
+                if let Ok(h) = leptos::prelude::window().history() {
+                    let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                }
+            }
+            Config {
+                api: attr("data-api").and_then(|a| normalize_api(&a)),
+                token: attr("data-token")
+                    .or(from_fragment)
+                    .or_else(|| session.get(TOKEN_KEY)),
+                locale: attr("data-locale"),
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use page::mount_point;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_must_be_http_or_a_local_path() {
+        assert_eq!(
+            normalize_api(" https://api.example/v1/ "),
+            Some("https://api.example/v1".into())
+        );
+        assert_eq!(normalize_api("/portal-api"), Some("/portal-api".into()));
+        assert_eq!(normalize_api("javascript:alert(1)"), None);
+        assert_eq!(normalize_api("//evil.example"), None);
+        assert_eq!(normalize_api(""), None);
+    }
+
+    #[test]
+    fn token_is_taken_out_of_the_fragment() {
+        assert_eq!(
+            take_token("#token=abc"),
+            (Some("abc".into()), String::new())
+        );
+        assert_eq!(
+            take_token("#/approvals/a1?token=abc"),
+            (Some("abc".into()), "#/approvals/a1".into())
+        );
+        assert_eq!(
+            take_token("#/wins?x=1&token=abc&y=2"),
+            (Some("abc".into()), "#/wins?x=1&y=2".into())
+        );
+        assert_eq!(take_token("#/deadlines"), (None, "#/deadlines".into()));
+        assert_eq!(take_token(""), (None, String::new()));
+    }
+}

@@ -1,0 +1,10 @@
+//! Pure domain logic: no DOM, no network. Everything here is covered by
+//! native `cargo test`.
+
+pub mod ids;
+pub mod links;
+pub mod metrics;
+pub mod order;
+pub mod overview;
+pub mod shift;
+pub mod time;

@@ -1,0 +1,445 @@
+//! Every word of the interface, as a typed table per language.
+//!
+//! A language is a `Strings` value: leaving out any entry is a compile
+//! error, so no screen can show an untranslated key. Messages with numbers
+//! or names are plain functions. Agency-supplied text is never translated.
+
+use crate::contract::{ApprovalStatus, DeliverableStatus, Owner, Scope};
+use crate::domain::time::DueState;
+
+/// The languages the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locale {
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 1] = [Locale::En];
+
+    /// Choose from a list of language tags in order of preference
+    /// (`data-locale`, then the browser's languages), else English.
+    pub fn negotiate<'a>(wanted: impl IntoIterator<Item = &'a str>) -> Locale {
+        for tag in wanted {
+            let tag = tag.trim().to_ascii_lowercase();
+            let primary = tag.split(['-', '_']).next().unwrap_or("");
+            if primary == "en" {
+                return Locale::En;
+            }
+        }
+        Locale::En
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Locale::En => &EN,
+        }
+    }
+}
+
+pub struct Strings {
+    /// BCP 47 tag handed to the browser's `Intl` for dates and numbers.
+    pub tag: &'static str,
+    pub portal_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub main_nav: &'static str,
+    pub nav_overview: &'static str,
+    pub nav_deliverables: &'static str,
+    pub nav_approvals: &'static str,
+    pub nav_deadlines: &'static str,
+    pub nav_wins: &'static str,
+    pub nav_contact: &'static str,
+    pub prepared_for: fn(&str) -> String,
+    pub signed_in_as: fn(&str) -> String,
+    pub demo_badge: &'static str,
+    pub demo_explainer: &'static str,
+    pub demo_reset: &'static str,
+    pub loading: &'static str,
+    pub try_again: &'static str,
+    pub back_to_overview: &'static str,
+    // Errors, in plain words.
+    pub err_offline_title: &'static str,
+    pub err_offline_body: &'static str,
+    pub err_expired_title: &'static str,
+    pub err_expired_ask: fn(&str) -> String,
+    pub err_expired_generic: &'static str,
+    pub err_not_found_title: &'static str,
+    pub err_not_found_body: &'static str,
+    pub err_conflict_title: &'static str,
+    pub err_rejected_title: &'static str,
+    pub err_unavailable_title: &'static str,
+    pub err_unavailable_body: &'static str,
+    pub err_bad_data_title: &'static str,
+    pub err_bad_data_body: &'static str,
+    pub err_bad_data_field: fn(&str) -> String,
+    pub err_not_json: &'static str,
+    pub err_new_version_title: &'static str,
+    pub err_new_version_body: &'static str,
+    pub page_not_found_title: &'static str,
+    pub page_not_found_body: &'static str,
+    // Overview.
+    pub greeting: fn(&str) -> String,
+    pub overview_intro: &'static str,
+    pub you_owe_title: &'static str,
+    /// The words after the big number: "things waiting for you".
+    pub you_owe_label: fn(usize) -> String,
+    pub you_owe_none: &'static str,
+    pub overdue_count: fn(usize) -> String,
+    pub nearest_due: &'static str,
+    pub coming_up_title: &'static str,
+    pub coming_up_none: &'static str,
+    pub latest_win_title: &'static str,
+    pub no_wins_yet: &'static str,
+    pub your_contact_title: &'static str,
+    pub answers_within: fn(u32) -> String,
+    pub see_all_approvals: &'static str,
+    pub see_all_deadlines: &'static str,
+    pub see_all_wins: &'static str,
+    pub contact_and_escalate: &'static str,
+    // Deliverables.
+    pub deliverables_intro: &'static str,
+    pub deliverables_none: &'static str,
+    pub status_label: &'static str,
+    pub scope_label: &'static str,
+    pub due_label: &'static str,
+    pub no_due_date: &'static str,
+    pub made_by: &'static str,
+    pub versions_title: &'static str,
+    pub versions_none: &'static str,
+    pub version_latest: &'static str,
+    pub version_added: fn(&str) -> String,
+    pub open_file: &'static str,
+    pub preview_of: fn(&str) -> String,
+    pub comments_title: &'static str,
+    pub comments_none: &'static str,
+    pub on_version: fn(&str) -> String,
+    pub approvals_for_this: &'static str,
+    pub deliverable_missing: &'static str,
+    pub all_deliverables: &'static str,
+    pub version_count: fn(usize) -> String,
+    // Approvals.
+    pub approvals_intro: &'static str,
+    pub approvals_waiting: &'static str,
+    pub approvals_decided: &'static str,
+    pub approvals_none_waiting: &'static str,
+    pub approvals_none: &'static str,
+    pub version_label: &'static str,
+    pub requested_on: fn(&str) -> String,
+    pub if_late: &'static str,
+    pub decided_by: fn(&str, &str) -> String,
+    pub their_comment: &'static str,
+    pub reference: fn(&str) -> String,
+    pub approval_missing: &'static str,
+    pub all_approvals: &'static str,
+    pub part_of: &'static str,
+    pub review_this: &'static str,
+    // Deadlines.
+    pub deadlines_intro: &'static str,
+    pub deadlines_overdue: &'static str,
+    pub deadlines_open: &'static str,
+    pub deadlines_done: fn(usize) -> String,
+    pub deadlines_none: &'static str,
+    pub owner_you: &'static str,
+    pub owner_agency: fn(&str) -> String,
+    pub owner_other: &'static str,
+    pub done_label: &'static str,
+    // Wins.
+    pub wins_intro: &'static str,
+    pub wins_none: &'static str,
+    pub before_label: &'static str,
+    pub after_label: &'static str,
+    // Contact.
+    pub contact_intro: &'static str,
+    pub primary_contact: &'static str,
+    pub backup_contact: &'static str,
+    pub escalation_title: &'static str,
+    pub escalation_intro: &'static str,
+    pub escalation_level: fn(u32) -> String,
+    pub office_hours: &'static str,
+    pub their_time_zone: fn(&str) -> String,
+    pub cadence: &'static str,
+    pub next_check_in: &'static str,
+    pub ways_to_reach: &'static str,
+    pub email_word: &'static str,
+    pub phone_word: &'static str,
+    pub photo_of: fn(&str) -> String,
+    pub logo_of: fn(&str) -> String,
+    pub unknown_state: &'static str,
+    /// Planned, in progress, in review, changes requested, approved, delivered.
+    pub deliverable_statuses: [&'static str; 6],
+    /// Included, change order, out of scope.
+    pub scopes: [&'static str; 3],
+    /// Pending, approved, changes requested.
+    pub approval_statuses: [&'static str; 3],
+    pub overdue_by: fn(i64) -> String,
+    pub due_today: &'static str,
+    pub due_tomorrow: &'static str,
+    pub due_in_days: fn(i64) -> String,
+}
+
+impl Strings {
+    pub fn deliverable_status(&self, s: DeliverableStatus) -> &'static str {
+        let i = match s {
+            DeliverableStatus::Planned => 0,
+            DeliverableStatus::InProgress => 1,
+            DeliverableStatus::InReview => 2,
+            DeliverableStatus::ChangesRequested => 3,
+            DeliverableStatus::Approved => 4,
+            DeliverableStatus::Delivered => 5,
+            DeliverableStatus::Other => return self.unknown_state,
+        };
+        self.deliverable_statuses[i]
+    }
+
+    pub fn scope(&self, s: Scope) -> &'static str {
+        match s {
+            Scope::Included => self.scopes[0],
+            Scope::ChangeOrder => self.scopes[1],
+            Scope::OutOfScope => self.scopes[2],
+            Scope::Other => self.unknown_state,
+        }
+    }
+
+    pub fn approval_status(&self, s: ApprovalStatus) -> &'static str {
+        match s {
+            ApprovalStatus::Pending => self.approval_statuses[0],
+            ApprovalStatus::Approved => self.approval_statuses[1],
+            ApprovalStatus::ChangesRequested => self.approval_statuses[2],
+            ApprovalStatus::Other => self.unknown_state,
+        }
+    }
+
+    pub fn owner(&self, o: Owner, agency: &str) -> String {
+        match o {
+            Owner::Client => self.owner_you.to_string(),
+            Owner::Agency => (self.owner_agency)(agency),
+            Owner::Other => self.owner_other.to_string(),
+        }
+    }
+
+    /// "due tomorrow", "3 days overdue"…
+    pub fn due_phrase(&self, s: DueState) -> String {
+        match s {
+            DueState::Overdue(n) => (self.overdue_by)(n),
+            DueState::Today => self.due_today.to_string(),
+            DueState::Tomorrow => self.due_tomorrow.to_string(),
+            DueState::InDays(n) => (self.due_in_days)(n),
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub static EN: Strings = Strings {
+    tag: "en",
+    portal_name: "Client portal",
+    skip_to_content: "Skip to content",
+    main_nav: "Portal sections",
+    nav_overview: "Overview",
+    nav_deliverables: "Deliverables",
+    nav_approvals: "Approvals",
+    nav_deadlines: "Deadlines",
+    nav_wins: "Wins",
+    nav_contact: "Contact & escalate",
+    prepared_for: |c| format!("Prepared for {c}"),
+    signed_in_as: |n| format!("Signed in as {n}"),
+    demo_badge: "Demo",
+    demo_explainer: "This is a sample agency. Try anything: what you do stays in this browser.",
+    demo_reset: "Reset demo",
+    loading: "Loading your portal…",
+    try_again: "Try again",
+    back_to_overview: "Back to the overview",
+    err_offline_title: "We can't reach the agency right now",
+    err_offline_body: "Check your internet connection, then try again. Nothing you typed or decided is lost.",
+    err_expired_title: "This link has expired or is not valid",
+    err_expired_ask: |who| format!("Ask {who} for a new link:"),
+    err_expired_generic: "Ask your contact at the agency for a new link.",
+    err_not_found_title: "We couldn't find that",
+    err_not_found_body: "It may have been moved or removed. Your other items are still here.",
+    err_conflict_title: "Someone already took care of this",
+    err_rejected_title: "That didn't go through",
+    err_unavailable_title: "The agency's portal is having trouble",
+    err_unavailable_body: "It isn't anything you did. Please try again in a few minutes.",
+    err_bad_data_title: "Some of the agency's information couldn't be read",
+    err_bad_data_body: "Please let your contact at the agency know, and pass on the details below.",
+    err_bad_data_field: |f| format!("Problem with: {f}"),
+    err_not_json: "The answer was not in the expected format.",
+    err_new_version_title: "This portal needs an update",
+    err_new_version_body: "The agency sends newer information than this version of the portal can show. Please reload the page; if that doesn't help, tell your contact at the agency.",
+    page_not_found_title: "This page doesn't exist",
+    page_not_found_body: "The link may be incomplete.",
+    greeting: |n| format!("Hello, {n}"),
+    overview_intro: "Here is where your project stands today.",
+    you_owe_title: "Waiting for you",
+    you_owe_label: |n| {
+        if n == 1 {
+            "thing waiting for you".into()
+        } else {
+            "things waiting for you".into()
+        }
+    },
+    you_owe_none: "Nothing is waiting for you. You're all caught up.",
+    overdue_count: |n| format!("{} overdue", plural(n, "item is", "items are")),
+    nearest_due: "Next due",
+    coming_up_title: "Coming up",
+    coming_up_none: "No upcoming deadlines.",
+    latest_win_title: "Latest win",
+    no_wins_yet: "No wins shared yet.",
+    your_contact_title: "Your contact",
+    answers_within: |h| format!("You'll hear back within {}.", plural(h as usize, "hour", "hours")),
+    see_all_approvals: "See all approvals",
+    see_all_deadlines: "See all deadlines",
+    see_all_wins: "See all wins",
+    contact_and_escalate: "Contact & escalate",
+    deliverables_intro: "Everything we are making for you, and where each piece stands.",
+    deliverables_none: "Nothing has been planned yet.",
+    status_label: "Status",
+    scope_label: "Scope",
+    due_label: "Due",
+    no_due_date: "No date set",
+    made_by: "Led by",
+    versions_title: "Versions",
+    versions_none: "No versions to look at yet.",
+    version_latest: "Latest",
+    version_added: |d| format!("Added {d}"),
+    open_file: "Open",
+    preview_of: |v| format!("Preview of {v}"),
+    comments_title: "Comments",
+    comments_none: "No comments yet.",
+    on_version: |v| format!("on {v}"),
+    approvals_for_this: "Approvals",
+    deliverable_missing: "This deliverable isn't in your portal any more.",
+    all_deliverables: "All deliverables",
+    version_count: |n| plural(n, "version", "versions"),
+    approvals_intro: "What we need you to look at, and what happens if it waits.",
+    approvals_waiting: "Waiting for you",
+    approvals_decided: "Already decided",
+    approvals_none_waiting: "Nothing is waiting for your approval.",
+    approvals_none: "No approvals yet.",
+    version_label: "Version",
+    requested_on: |d| format!("Requested {d}"),
+    if_late: "If this is late",
+    decided_by: |who, when| format!("{who}, {when}"),
+    their_comment: "Comment",
+    reference: |r| format!("Reference {r}"),
+    approval_missing: "This approval isn't in your portal any more.",
+    all_approvals: "All approvals",
+    part_of: "Part of",
+    review_this: "Review",
+    deadlines_intro: "Who owes what, and by when.",
+    deadlines_overdue: "Overdue",
+    deadlines_open: "Coming up",
+    deadlines_done: |n| format!("Done ({n})"),
+    deadlines_none: "No deadlines yet.",
+    owner_you: "You",
+    owner_agency: |a| a.to_string(),
+    owner_other: "Shared",
+    done_label: "Done",
+    wins_intro: "Results worth celebrating together.",
+    wins_none: "No wins shared yet. They'll appear here.",
+    before_label: "Before",
+    after_label: "Now",
+    contact_intro: "Who to talk to, how fast they answer, and who to go to if something isn't right.",
+    primary_contact: "Your main contact",
+    backup_contact: "If they're away",
+    escalation_title: "If something isn't right",
+    escalation_intro: "You can always go higher. In order:",
+    escalation_level: |n| format!("Level {n}"),
+    office_hours: "Office hours",
+    their_time_zone: |z| format!("Their time zone: {z}"),
+    cadence: "Regular meetings",
+    next_check_in: "Next check-in",
+    ways_to_reach: "Ways to reach us",
+    email_word: "Email",
+    phone_word: "Phone",
+    photo_of: |n| format!("Photo of {n}"),
+    logo_of: |n| format!("{n} logo"),
+    unknown_state: "Other",
+    deliverable_statuses: [
+        "Planned",
+        "In progress",
+        "Ready for your review",
+        "Changes requested",
+        "Approved",
+        "Delivered",
+    ],
+    scopes: ["In the agreed work", "Extra, agreed separately", "Not in the agreed work"],
+    approval_statuses: ["Waiting for you", "Approved", "Changes requested"],
+    overdue_by: |n| match n {
+        0 => "overdue since today".into(),
+        1 => "1 day overdue".into(),
+        n => format!("{n} days overdue"),
+    },
+    due_today: "due today",
+    due_tomorrow: "due tomorrow",
+    due_in_days: |n| format!("due in {n} days"),
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_with_english_as_the_fallback() {
+        assert_eq!(Locale::negotiate(["en-GB"]), Locale::En);
+        assert_eq!(Locale::negotiate(["xx", "en"]), Locale::En);
+        assert_eq!(Locale::negotiate([]), Locale::En);
+    }
+
+    #[test]
+    fn plurals_and_phrases() {
+        assert_eq!((EN.you_owe_label)(1), "thing waiting for you");
+        assert_eq!((EN.you_owe_label)(3), "things waiting for you");
+        assert_eq!((EN.overdue_count)(1), "1 item is overdue");
+        assert_eq!(EN.due_phrase(DueState::Overdue(3)), "3 days overdue");
+        assert_eq!(EN.due_phrase(DueState::Tomorrow), "due tomorrow");
+        assert_eq!((EN.answers_within)(24), "You'll hear back within 24 hours.");
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod context {
+    use super::{Locale, Strings};
+    use leptos::prelude::*;
+
+    /// The interface language, shared by every view.
+    #[derive(Clone, Copy)]
+    pub struct I18n(RwSignal<Locale>);
+
+    impl I18n {
+        /// The strings of the current language (tracked).
+        pub fn t(&self) -> &'static Strings {
+            self.0.get().strings()
+        }
+        pub fn locale(&self) -> Locale {
+            self.0.get()
+        }
+    }
+
+    /// Pick the language from `data-locale`, then the browser's languages.
+    pub fn provide_i18n(requested: Option<&str>) {
+        let nav = window().navigator();
+        let browser: Vec<String> = nav
+            .languages()
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        let wanted = requested
+            .into_iter()
+            .chain(browser.iter().map(String::as_str));
+        let locale = Locale::negotiate(wanted);
+        provide_context(I18n(RwSignal::new(locale)));
+    }
+
+    pub fn use_i18n() -> I18n {
+        expect_context::<I18n>()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use context::{provide_i18n, use_i18n, I18n};

@@ -1,0 +1,115 @@
+//! Dates and numbers in the client's language and time zone, through the
+//! browser's own `Intl` (no formatting tables shipped in the wasm).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use js_sys::{Date, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::contract::{Due, Timestamp};
+use crate::domain::time::{from_millis, offset_from_minutes, Zone};
+
+/// The client's time zone, as the browser knows it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserZone;
+
+impl Zone for BrowserZone {
+    fn offset_at(&self, at: DateTime<Utc>) -> chrono::FixedOffset {
+        let d = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+        // getTimezoneOffset is minutes *behind* UTC.
+        offset_from_minutes(-(d.get_timezone_offset() as i32))
+    }
+}
+
+pub fn now() -> DateTime<Utc> {
+    from_millis(Date::now())
+}
+
+pub fn today() -> NaiveDate {
+    BrowserZone.local_date(now())
+}
+
+/// The name of the client's own time zone (`Europe/Berlin`), if known.
+pub fn own_time_zone() -> Option<String> {
+    let f = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &Object::new());
+    let o = f.resolved_options();
+    Reflect::get(&o, &"timeZone".into()).ok()?.as_string()
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &(*k).into(), &(*v).into());
+    }
+    o
+}
+
+fn js_date(at: DateTime<Utc>) -> Date {
+    Date::new(&JsValue::from_f64(at.timestamp_millis() as f64))
+}
+
+fn same_year(y: i32) -> bool {
+    use chrono::Datelike;
+    today().year() == y
+}
+
+/// "Fri, 28 Nov" (with the year when it is not this year).
+pub fn day(d: NaiveDate, lang: &str) -> String {
+    use chrono::Datelike;
+    let noon = d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    let mut o = vec![
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("timeZone", "UTC"),
+    ];
+    if !same_year(d.year()) {
+        o.push(("year", "numeric"));
+    }
+    js_date(noon)
+        .to_locale_date_string(lang, &options(&o))
+        .into()
+}
+
+/// "Fri, 28 Nov, 16:00" in the client's zone.
+pub fn moment(t: Timestamp, lang: &str) -> String {
+    use chrono::Datelike;
+    let at = t.with_timezone(&Utc);
+    let mut o = vec![
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ];
+    if !same_year(at.year()) {
+        o.push(("year", "numeric"));
+    }
+    js_date(at).to_locale_string(lang, &options(&o)).into()
+}
+
+/// A due date: a whole day, or a moment.
+pub fn due(d: Due, lang: &str) -> String {
+    match d {
+        Due::Day(d) => day(d, lang),
+        Due::At(t) => moment(t, lang),
+    }
+}
+
+/// "16:00" in a named IANA zone (for "their time" next to "your time").
+pub fn time_in_zone(at: DateTime<Utc>, lang: &str, zone: &str) -> Option<String> {
+    let o = options(&[
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+        ("timeZone", zone),
+    ]);
+    let d = js_date(at);
+    // An unknown zone name throws a RangeError; catch it rather than trap.
+    let f = Reflect::get(&d, &"toLocaleTimeString".into()).ok()?;
+    let f: js_sys::Function = f.into();
+    f.call2(&d, &lang.into(), &o).ok()?.as_string()
+}
+
+/// A number in the client's language: "4,200", "3.4", "4 200"…
+pub fn number(x: f64, lang: &str) -> String {
+    js_sys::Number::from(x).to_locale_string(lang).into()
+}

@@ -1,0 +1,21 @@
+//! The client portal: an agency's clients see their deliverables, the
+//! approvals they owe, deadlines, wins and how to raise a concern.
+//!
+//! - [`contract`]: the JSON contract with the agency's API (serde types).
+//! - [`api`]: the backend interface, with the HTTP client and the demo agency.
+//! - [`domain`]: pure logic (deadline maths, grouping, links), tested natively.
+//! - [`i18n`]: every interface string, per language.
+//! - `views`: the Leptos components (browser only).
+
+pub mod api;
+pub mod config;
+pub mod contract;
+pub mod domain;
+pub mod i18n;
+pub mod route;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
+#[cfg(target_arch = "wasm32")]
+pub mod views;

@@ -1,0 +1,194 @@
+//! A small typed hash router.
+//!
+//! Deep links must work when the portal is served from a sub-path of a
+//! static host with no rewrite rules, and when it is embedded in a page the
+//! agency owns. Only the fragment survives all of that untouched, and
+//! leptos_router has no hash mode, so routes live in `location.hash`:
+//! `#/deliverables/d-homepage`.
+
+/// Every page of the portal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Overview,
+    Deliverables,
+    Deliverable(String),
+    Approvals,
+    Approval(String),
+    Deadlines,
+    Wins,
+    Contact,
+    NotFound,
+}
+
+impl Route {
+    /// Parse a location fragment (`#/approvals/a1`, with or without `#`).
+    pub fn parse(fragment: &str) -> Route {
+        let f = fragment.strip_prefix('#').unwrap_or(fragment);
+        let f = f.split('?').next().unwrap_or("");
+        let f = f.trim_start_matches('/').trim_end_matches('/');
+        let mut parts = f.splitn(2, '/');
+        let head = parts.next().unwrap_or("");
+        let id = match parts.next() {
+            Some(raw) if raw.is_empty() || raw.contains('/') => return Route::NotFound,
+            Some(raw) => Some(decode(raw)),
+            None => None,
+        };
+        match (head, id) {
+            ("", None) => Route::Overview,
+            ("deliverables", None) => Route::Deliverables,
+            ("deliverables", Some(id)) => Route::Deliverable(id),
+            ("approvals", None) => Route::Approvals,
+            ("approvals", Some(id)) => Route::Approval(id),
+            ("deadlines", None) => Route::Deadlines,
+            ("wins", None) => Route::Wins,
+            ("contact", None) => Route::Contact,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The link to this page.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Overview | Route::NotFound => "#/".into(),
+            Route::Deliverables => "#/deliverables".into(),
+            Route::Deliverable(id) => format!("#/deliverables/{}", encode(id)),
+            Route::Approvals => "#/approvals".into(),
+            Route::Approval(id) => format!("#/approvals/{}", encode(id)),
+            Route::Deadlines => "#/deadlines".into(),
+            Route::Wins => "#/wins".into(),
+            Route::Contact => "#/contact".into(),
+        }
+    }
+
+    /// The top-level section this page belongs to (for the navigation).
+    pub fn section(&self) -> Route {
+        match self {
+            Route::Deliverable(_) => Route::Deliverables,
+            Route::Approval(_) => Route::Approvals,
+            r => r.clone(),
+        }
+    }
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::Route;
+    use leptos::prelude::*;
+
+    /// The current route, following `hashchange`.
+    #[derive(Clone, Copy)]
+    pub struct Router(pub ReadSignal<Route>);
+
+    fn current() -> Route {
+        Route::parse(&window().location().hash().unwrap_or_default())
+    }
+
+    pub fn provide_router() {
+        let (route, set_route) = signal(current());
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            set_route.set(current());
+            // A new page: start at its top, and tell assistive technology
+            // where we are by moving focus to its heading.
+            request_animation_frame(|| {
+                if let Some(h) = document().query_selector("#cp-main h1").ok().flatten() {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            });
+        });
+        on_cleanup(move || handle.remove());
+        provide_context(Router(route));
+    }
+
+    pub fn use_route() -> ReadSignal<Route> {
+        expect_context::<Router>().0
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::{provide_router, use_route};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_page() {
+        assert_eq!(Route::parse(""), Route::Overview);
+        assert_eq!(Route::parse("#"), Route::Overview);
+        assert_eq!(Route::parse("#/"), Route::Overview);
+        assert_eq!(Route::parse("#/deliverables"), Route::Deliverables);
+        assert_eq!(Route::parse("#/deliverables/"), Route::Deliverables);
+        assert_eq!(
+            Route::parse("#/deliverables/d-homepage"),
+            Route::Deliverable("d-homepage".into())
+        );
+        assert_eq!(
+            Route::parse("#/approvals/a%201"),
+            Route::Approval("a 1".into())
+        );
+        assert_eq!(Route::parse("#/deadlines?owner=client"), Route::Deadlines);
+        assert_eq!(Route::parse("#/wins"), Route::Wins);
+        assert_eq!(Route::parse("#/contact"), Route::Contact);
+        assert_eq!(Route::parse("#/nope"), Route::NotFound);
+        assert_eq!(Route::parse("#/approvals/a/b"), Route::NotFound);
+    }
+
+    #[test]
+    fn links_round_trip() {
+        for r in [
+            Route::Overview,
+            Route::Deliverables,
+            Route::Deliverable("d 1/ü".into()),
+            Route::Approvals,
+            Route::Approval("a-1".into()),
+            Route::Deadlines,
+            Route::Wins,
+            Route::Contact,
+        ] {
+            assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
+        }
+    }
+
+    #[test]
+    fn sections_group_detail_pages() {
+        assert_eq!(
+            Route::Deliverable("x".into()).section(),
+            Route::Deliverables
+        );
+        assert_eq!(Route::Approval("x".into()).section(), Route::Approvals);
+    }
+}

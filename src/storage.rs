@@ -1,0 +1,75 @@
+//! Browser storage that never fails loudly: when localStorage or
+//! sessionStorage is unavailable (private modes, sandboxed frames), values
+//! live in memory for the rest of the visit instead.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    thread_local! {
+        static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Kind {
+        Local,
+        Session,
+    }
+
+    /// One of the browser's two stores.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Store(Kind);
+
+    impl Store {
+        pub fn local() -> Self {
+            Store(Kind::Local)
+        }
+        pub fn session() -> Self {
+            Store(Kind::Session)
+        }
+
+        fn web(&self) -> Option<web_sys::Storage> {
+            let w = web_sys::window()?;
+            match self.0 {
+                Kind::Local => w.local_storage().ok().flatten(),
+                Kind::Session => w.session_storage().ok().flatten(),
+            }
+        }
+
+        fn memory_key(&self, key: &str) -> String {
+            let prefix = match self.0 {
+                Kind::Local => "local:",
+                Kind::Session => "session:",
+            };
+            format!("{prefix}{key}")
+        }
+
+        pub fn get(&self, key: &str) -> Option<String> {
+            match self.web() {
+                Some(s) => s.get_item(key).ok().flatten(),
+                None => MEMORY.with(|m| m.borrow().get(&self.memory_key(key)).cloned()),
+            }
+        }
+
+        pub fn set(&self, key: &str, value: &str) {
+            let stored = self.web().is_some_and(|s| s.set_item(key, value).is_ok());
+            if !stored {
+                MEMORY.with(|m| {
+                    m.borrow_mut()
+                        .insert(self.memory_key(key), value.to_string())
+                });
+            }
+        }
+
+        pub fn remove(&self, key: &str) {
+            if let Some(s) = self.web() {
+                let _ = s.remove_item(key);
+            }
+            MEMORY.with(|m| m.borrow_mut().remove(&self.memory_key(key)));
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use imp::Store;

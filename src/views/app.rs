@@ -1,0 +1,18 @@
+//! The root: provides one context per concern, then the shell.
+
+use leptos::prelude::*;
+
+use crate::api::{provide_backend, Backend};
+use crate::config::Config;
+use crate::i18n::provide_i18n;
+use crate::route::provide_router;
+use crate::views::portal::provide_portal;
+use crate::views::shell::Shell;
+
+pub fn app(config: Config) -> impl IntoView {
+    provide_i18n(config.locale.as_deref());
+    provide_backend(Backend::from_config(&config));
+    provide_router();
+    provide_portal();
+    view! { <Shell /> }
+}

@@ -1,0 +1,163 @@
+//! Approvals: what the client is asked to approve, which version, by when,
+//! and what happens if it waits.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::contract::{Approval, ApprovalStatus, Portal};
+use crate::domain::order::sort_by_i64;
+use crate::domain::overview::due_key;
+use crate::i18n::use_i18n;
+use crate::intl::{self, BrowserZone};
+use crate::route::Route;
+use crate::views::deliverables::VersionItem;
+use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle};
+
+pub fn approvals_page(p: Arc<Portal>) -> AnyView {
+    let t = use_i18n().t();
+    let mut waiting: Vec<Approval> = p
+        .approvals
+        .iter()
+        .filter(|a| a.status == ApprovalStatus::Pending)
+        .cloned()
+        .collect();
+    sort_by_i64(&mut waiting, |a| due_key(a.due, &BrowserZone));
+    let mut decided: Vec<Approval> = p
+        .approvals
+        .iter()
+        .filter(|a| a.status != ApprovalStatus::Pending)
+        .cloned()
+        .collect();
+    sort_by_i64(&mut decided, |a| -a.requested_at.timestamp_millis());
+    let none_at_all = p.approvals.is_empty();
+    view! {
+        <PageTitle title=t.nav_approvals.to_string() intro=t.approvals_intro />
+        {if none_at_all {
+            view! { <p class="cp-empty">{t.approvals_none}</p> }.into_any()
+        } else {
+            view! {
+                <section aria-labelledby="cp-a-waiting">
+                    <h2 id="cp-a-waiting">{t.approvals_waiting}</h2>
+                    {if waiting.is_empty() {
+                        view! { <p class="cp-empty">{t.approvals_none_waiting}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="cp-cards">
+                                {waiting.into_iter().map(|a| view! { <ApprovalCard p=p.clone() a /> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    }}
+                </section>
+                {(!decided.is_empty()).then(|| view! {
+                    <section aria-labelledby="cp-a-decided">
+                        <h2 id="cp-a-decided">{t.approvals_decided}</h2>
+                        <ul class="cp-cards">
+                            {decided.into_iter().map(|a| view! { <ApprovalCard p=p.clone() a /> }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+            }
+            .into_any()
+        }}
+    }
+    .into_any()
+}
+
+/// Which deliverable and version an approval is about.
+fn subject(p: &Portal, a: &Approval) -> (Option<(String, String)>, Option<String>) {
+    let d = p.deliverable(&a.deliverable_id);
+    let deliverable = d.map(|d| (Route::Deliverable(d.id.clone()).href(), d.title.clone()));
+    let version = d
+        .and_then(|d| d.version(&a.version_id))
+        .map(|v| v.label.clone());
+    (deliverable, version)
+}
+
+#[component]
+fn ApprovalCard(p: Arc<Portal>, a: Approval) -> impl IntoView {
+    let t = use_i18n().t();
+    let (deliverable, version) = subject(&p, &a);
+    let pending = a.status == ApprovalStatus::Pending;
+    view! {
+        <li class="cp-card cp-approval">
+            <div class="cp-card-top">
+                <h3 class="cp-card-title">
+                    <a href=Route::Approval(a.id.clone()).href()>{a.title.clone()}</a>
+                </h3>
+                <ApprovalBadge status=a.status />
+            </div>
+            <dl class="cp-facts">
+                {deliverable.map(|(href, title)| view! {
+                    <div><dt>{t.part_of}</dt><dd><a href=href>{title}</a></dd></div>
+                })}
+                {version.map(|v| view! { <div><dt>{t.version_label}</dt><dd>{v}</dd></div> })}
+                {pending.then(|| view! { <div><dt>{t.due_label}</dt><dd><DueLine due=a.due /></dd></div> })}
+            </dl>
+            {pending.then(|| a.consequence.clone().map(|c| view! {
+                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
+            })).flatten()}
+            {a.decision.clone().map(|d| view! {
+                <p class="cp-muted">{(t.decided_by)(&d.by, &intl::moment(d.at, t.tag))}</p>
+            })}
+        </li>
+    }
+}
+
+pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
+    let t = use_i18n().t();
+    let Some(a) = p.approval(&id).cloned() else {
+        return view! {
+            <PageTitle title=t.err_not_found_title.to_string() />
+            <p>{t.approval_missing}</p>
+            <p><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
+        }
+        .into_any();
+    };
+    let (deliverable, version_label) = subject(&p, &a);
+    let version = p
+        .deliverable(&a.deliverable_id)
+        .and_then(|d| d.version(&a.version_id))
+        .cloned();
+    let pending = a.status == ApprovalStatus::Pending;
+    view! {
+        <p class="cp-breadcrumb"><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
+        <PageTitle title=a.title.clone() />
+        <section class="cp-card">
+            <div class="cp-card-top"><ApprovalBadge status=a.status /></div>
+            <dl class="cp-facts">
+                {deliverable.map(|(href, title)| view! {
+                    <div><dt>{t.part_of}</dt><dd><a href=href>{title}</a></dd></div>
+                })}
+                {version_label.map(|v| view! { <div><dt>{t.version_label}</dt><dd>{v}</dd></div> })}
+                <div>
+                    <dt>{t.due_label}</dt>
+                    <dd>{if pending {
+                        view! { <DueLine due=a.due /> }.into_any()
+                    } else {
+                        view! { <time datetime=a.due.to_wire()>{intl::due(a.due, t.tag)}</time> }.into_any()
+                    }}</dd>
+                </div>
+            </dl>
+            <p class="cp-muted">{(t.requested_on)(&intl::moment(a.requested_at, t.tag))}</p>
+            {a.consequence.clone().filter(|_| pending).map(|c| view! {
+                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
+            })}
+            {a.decision.clone().map(|d| view! {
+                <div class="cp-decision">
+                    <p><strong>{t.approval_status(a.status)}</strong> " — " {(t.decided_by)(&d.by, &intl::moment(d.at, t.tag))}</p>
+                    {d.comment.map(|c| view! { <p><span class="cp-muted">{t.their_comment} ": "</span>{c}</p> })}
+                    {d.reference.map(|r| view! { <p class="cp-muted">{(t.reference)(&r)}</p> })}
+                </div>
+            })}
+        </section>
+        {version.map(|v| view! {
+            <section class="cp-card" aria-labelledby="cp-a-version">
+                <h2 id="cp-a-version">{t.version_label} " " {v.label.clone()}</h2>
+                <ol class="cp-versions"><VersionItem v is_latest=false /></ol>
+            </section>
+        })}
+    }
+    .into_any()
+}

@@ -1,0 +1,223 @@
+//! Deliverables: what is being made, its status, scope, versions and
+//! comments.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::contract::{Deliverable, Portal, Version};
+use crate::domain::links::{is_image, safe_url};
+use crate::domain::order::sort_by_i64;
+use crate::i18n::{use_i18n, Strings};
+use crate::intl;
+use crate::route::Route;
+use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge};
+
+pub fn deliverables_page(p: Arc<Portal>) -> AnyView {
+    let t = use_i18n().t();
+    let cards = p
+        .deliverables
+        .iter()
+        .map(|d| view! { <DeliverableCard p=p.clone() d=d.clone() /> })
+        .collect_view();
+    view! {
+        <PageTitle title=t.nav_deliverables.to_string() intro=t.deliverables_intro />
+        {if p.deliverables.is_empty() {
+            view! { <p class="cp-empty">{t.deliverables_none}</p> }.into_any()
+        } else {
+            view! { <ul class="cp-cards">{cards}</ul> }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+fn owner_name(p: &Portal, d: &Deliverable) -> Option<String> {
+    d.owner_id
+        .as_deref()
+        .and_then(|id| p.contact(id))
+        .map(|c| c.name.clone())
+}
+
+/// Status, scope, due date and lead, as a description list.
+fn facts(p: &Portal, d: &Deliverable, t: &'static Strings) -> impl IntoView {
+    view! {
+        <dl class="cp-facts">
+            <div><dt>{t.status_label}</dt><dd><StatusBadge status=d.status /></dd></div>
+            <div><dt>{t.scope_label}</dt><dd><ScopeBadge scope=d.scope /></dd></div>
+            <div>
+                <dt>{t.due_label}</dt>
+                <dd>{match d.due {
+                    Some(due) => view! { <DueLine due /> }.into_any(),
+                    None => view! { <span class="cp-muted">{t.no_due_date}</span> }.into_any(),
+                }}</dd>
+            </div>
+            {owner_name(p, d).map(|n| view! { <div><dt>{t.made_by}</dt><dd>{n}</dd></div> })}
+        </dl>
+    }
+}
+
+#[component]
+fn DeliverableCard(p: Arc<Portal>, d: Deliverable) -> impl IntoView {
+    let t = use_i18n().t();
+    let latest = d.latest_version().map(|v| v.label.clone());
+    let count = d.versions.len();
+    view! {
+        <li class="cp-card cp-deliverable">
+            <h2 class="cp-card-title">
+                <a href=Route::Deliverable(d.id.clone()).href()>{d.title.clone()}</a>
+            </h2>
+            {d.summary.clone().map(|s| view! { <p class="cp-summary">{s}</p> })}
+            {facts(&p, &d, t)}
+            {(count > 0).then(|| view! {
+                <p class="cp-muted">
+                    {(t.version_count)(count)}
+                    {latest.map(|l| format!(" · {}: {l}", t.version_latest))}
+                </p>
+            })}
+        </li>
+    }
+}
+
+pub fn deliverable_page(p: Arc<Portal>, id: String) -> AnyView {
+    let t = use_i18n().t();
+    let Some(d) = p.deliverable(&id).cloned() else {
+        return view! {
+            <PageTitle title=t.err_not_found_title.to_string() />
+            <p>{t.deliverable_missing}</p>
+            <p><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
+        }
+        .into_any();
+    };
+    let approvals = p
+        .approvals_for(&d.id)
+        .into_iter()
+        .map(|a| {
+            let version = d
+                .version(&a.version_id)
+                .map(|v| v.label.clone())
+                .unwrap_or_default();
+            view! {
+                <li>
+                    <a href=Route::Approval(a.id.clone()).href()>{a.title.clone()}</a>
+                    " "
+                    <span class="cp-muted">{version}</span>
+                    " "
+                    <ApprovalBadge status=a.status />
+                </li>
+            }
+        })
+        .collect_view();
+    let has_approvals = !p.approvals_for(&d.id).is_empty();
+    let mut versions: Vec<Version> = d.versions.clone();
+    sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
+    view! {
+        <p class="cp-breadcrumb"><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
+        <PageTitle title=d.title.clone() intro=d.summary.clone().unwrap_or_default() />
+        <section class="cp-card">{facts(&p, &d, t)}</section>
+        {has_approvals.then(|| view! {
+            <section class="cp-card" aria-labelledby="cp-d-approvals">
+                <h2 id="cp-d-approvals">{t.approvals_for_this}</h2>
+                <ul class="cp-list">{approvals}</ul>
+            </section>
+        })}
+        <section class="cp-card" aria-labelledby="cp-d-versions">
+            <h2 id="cp-d-versions">{t.versions_title}</h2>
+            {if versions.is_empty() {
+                view! { <p class="cp-muted">{t.versions_none}</p> }.into_any()
+            } else {
+                let newest = versions[0].id.clone();
+                view! {
+                    <ol class="cp-versions">
+                        {versions.into_iter().map(|v| {
+                            let is_latest = v.id == newest;
+                            view! { <VersionItem v is_latest /> }
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+        <Comments d=d.clone() />
+    }
+    .into_any()
+}
+
+/// One version: its label, date, notes, a preview and a link to the file.
+#[component]
+pub fn VersionItem(v: Version, is_latest: bool) -> impl IntoView {
+    let t = use_i18n().t();
+    let preview = v
+        .preview_url
+        .as_deref()
+        .or(v.url.as_deref())
+        .and_then(safe_url)
+        .filter(|u| is_image(u));
+    let open = v
+        .url
+        .as_deref()
+        .or(v.preview_url.as_deref())
+        .and_then(safe_url);
+    let label = v.label.clone();
+    view! {
+        <li class="cp-version">
+            <div class="cp-version-head">
+                <span class="cp-version-label">{v.label.clone()}</span>
+                {is_latest.then(|| view! { <span class="cp-badge cp-tone-info">{t.version_latest}</span> })}
+                <span class="cp-muted">{(t.version_added)(&intl::moment(v.created_at, t.tag))}</span>
+            </div>
+            {v.notes.clone().map(|n| view! { <p>{n}</p> })}
+            {preview.map(|src| view! {
+                <img class="cp-preview" src=src alt=(t.preview_of)(&label) loading="lazy" />
+            })}
+            {open.map(|href| view! {
+                <p>
+                    <a href=href target="_blank" rel="noopener noreferrer">
+                        {format!("{} {}", t.open_file, v.label)}
+                    </a>
+                </p>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn Comments(d: Deliverable) -> impl IntoView {
+    let t = use_i18n().t();
+    let labels: Vec<(String, String)> = d
+        .versions
+        .iter()
+        .map(|v| (v.id.clone(), v.label.clone()))
+        .collect();
+    let mut comments = d.comments.clone();
+    sort_by_i64(&mut comments, |c| c.created_at.timestamp_millis());
+    view! {
+        <section class="cp-card" aria-labelledby="cp-d-comments">
+            <h2 id="cp-d-comments">{t.comments_title}</h2>
+            {if comments.is_empty() {
+                view! { <p class="cp-muted">{t.comments_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="cp-comments">
+                        {comments.into_iter().map(|c| {
+                            let on = c.version_id.as_deref().and_then(|id| {
+                                labels.iter().find(|(vid, _)| vid == id).map(|(_, l)| (t.on_version)(l))
+                            });
+                            view! {
+                                <li class="cp-comment">
+                                    <p class="cp-comment-head">
+                                        <strong>{c.author.clone()}</strong>
+                                        " · "
+                                        <time datetime=c.created_at.to_rfc3339()>{intl::moment(c.created_at, t.tag)}</time>
+                                        {on.map(|o| format!(" · {o}"))}
+                                    </p>
+                                    <p class="cp-comment-body">{c.body.clone()}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

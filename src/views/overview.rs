@@ -1,0 +1,177 @@
+//! The Overview: what I owe, what's next, the latest win, who to talk to.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::contract::{ContactKind, Portal};
+use crate::domain::links::{mailto, tel};
+use crate::domain::overview::{coming_next, latest_win, owed, Owed, OwedKind};
+use crate::i18n::{use_i18n, Strings};
+use crate::intl::{self, BrowserZone};
+use crate::route::Route;
+use crate::views::widgets::{Avatar, DueLine, OwnerBadge, PageTitle};
+use crate::views::wins::MetricLine;
+
+pub fn overview_page(p: Arc<Portal>) -> AnyView {
+    let t = use_i18n().t();
+    let first_name = p
+        .viewer
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    view! {
+        <PageTitle title=(t.greeting)(&first_name) intro=t.overview_intro />
+        <div class="cp-overview">
+            <OwedCard p=p.clone() />
+            <ComingUpCard p=p.clone() />
+            <LatestWinCard p=p.clone() />
+            <ContactCard p=p.clone() />
+        </div>
+    }
+    .into_any()
+}
+
+fn owed_href(o: &Owed) -> String {
+    match &o.what {
+        OwedKind::Approval(id) => Route::Approval(id.clone()).href(),
+        OwedKind::Deadline {
+            deliverable_id: Some(d),
+            ..
+        } => Route::Deliverable(d.clone()).href(),
+        OwedKind::Deadline { .. } => Route::Deadlines.href(),
+    }
+}
+
+#[component]
+fn OwedCard(p: Arc<Portal>) -> impl IntoView {
+    let t = use_i18n().t();
+    let items = owed(&p, intl::now(), &BrowserZone);
+    let overdue = items.iter().filter(|o| o.state.is_overdue()).count();
+    let count = items.len();
+    let class = if overdue > 0 {
+        "cp-card cp-owed cp-owed-late"
+    } else {
+        "cp-card cp-owed"
+    };
+    view! {
+        <section class=class aria-labelledby="cp-owed-title">
+            <h2 id="cp-owed-title">{t.you_owe_title}</h2>
+            {if count == 0 {
+                view! { <p class="cp-all-clear">{t.you_owe_none}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="cp-big-number">
+                        <span class="cp-number">{count}</span>
+                        " "
+                        <span>{(t.you_owe_label)(count)}</span>
+                    </p>
+                    {(overdue > 0).then(|| view! {
+                        <p class="cp-alert-line"><span aria-hidden="true">"! "</span>{(t.overdue_count)(overdue)}</p>
+                    })}
+                    <ul class="cp-list">
+                        {items.iter().take(4).map(|o| view! {
+                            <li>
+                                <a href=owed_href(o)>{o.title.clone()}</a>
+                                <DueLine due=o.due />
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <p><a class="cp-more" href=Route::Approvals.href()>{t.see_all_approvals}</a></p>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
+    let t = use_i18n().t();
+    let next = coming_next(&p, intl::now(), &BrowserZone, 3);
+    let agency = p.agency.name.clone();
+    view! {
+        <section class="cp-card" aria-labelledby="cp-next-title">
+            <h2 id="cp-next-title">{t.coming_up_title}</h2>
+            {if next.is_empty() {
+                view! { <p>{t.coming_up_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="cp-list">
+                        {next.into_iter().map(|d| view! {
+                            <li>
+                                <span class="cp-list-title">{d.title.clone()}</span>
+                                <span class="cp-list-meta">
+                                    <OwnerBadge owner=d.owner agency=agency.clone() />
+                                    <DueLine due=d.due />
+                                </span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <p><a class="cp-more" href=Route::Deadlines.href()>{t.see_all_deadlines}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn LatestWinCard(p: Arc<Portal>) -> impl IntoView {
+    let t = use_i18n().t();
+    let body = match latest_win(&p) {
+        None => view! { <p>{t.no_wins_yet}</p> }.into_any(),
+        Some(w) => view! {
+            <p class="cp-win-title">{w.title.clone()}</p>
+            <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date, t.tag)}</time></p>
+            {w.metrics.first().cloned().map(|m| view! { <MetricLine metric=m /> })}
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="cp-card cp-win-card" aria-labelledby="cp-win-title">
+            <h2 id="cp-win-title">{t.latest_win_title}</h2>
+            {body}
+            <p><a class="cp-more" href=Route::Wins.href()>{t.see_all_wins}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn ContactCard(p: Arc<Portal>) -> impl IntoView {
+    let t = use_i18n().t();
+    let response = p.communication.response_hours;
+    let person = p.contact_of_kind(ContactKind::Primary).cloned();
+    view! {
+        <section class="cp-card" aria-labelledby="cp-contact-title">
+            <h2 id="cp-contact-title">{t.your_contact_title}</h2>
+            {person.map(|c| person_block(c, t))}
+            <p class="cp-promise">{(t.answers_within)(response)}</p>
+            <p><a class="cp-more" href=Route::Contact.href()>{t.contact_and_escalate}</a></p>
+        </section>
+    }
+}
+
+pub fn person_block(c: crate::contract::Contact, t: &'static Strings) -> impl IntoView {
+    let email = c
+        .email
+        .as_deref()
+        .and_then(|e| mailto(e).map(|h| (h, e.to_string())));
+    let phone = c
+        .phone
+        .as_deref()
+        .and_then(|p| tel(p).map(|h| (h, p.to_string())));
+    view! {
+        <div class="cp-person">
+            <Avatar name=c.name.clone() photo=c.photo_url.clone() />
+            <div>
+                <p class="cp-person-name">{c.name.clone()}</p>
+                <p class="cp-muted">{c.role.clone()}</p>
+                {email.map(|(h, e)| view! { <p><span class="cp-visually-hidden">{t.email_word} ": "</span><a href=h>{e}</a></p> })}
+                {phone.map(|(h, p)| view! { <p><span class="cp-visually-hidden">{t.phone_word} ": "</span><a href=h>{p}</a></p> })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,110 @@
+//! Small pieces shared by the pages: due dates, badges, avatars, titles.
+
+use leptos::prelude::*;
+
+use crate::contract::{ApprovalStatus, DeliverableStatus, Due, Owner, Scope};
+use crate::domain::links::safe_url;
+use crate::domain::time::{due_state, DueState};
+use crate::i18n::use_i18n;
+use crate::intl::{self, BrowserZone};
+
+/// A page's title and one-line introduction. The title takes focus on
+/// navigation (see `route`), so it is focusable from script.
+#[component]
+pub fn PageTitle(title: String, #[prop(optional, into)] intro: Option<String>) -> impl IntoView {
+    view! {
+        <div class="cp-page-title">
+            <h1 tabindex="-1">{title}</h1>
+            {intro.map(|i| view! { <p class="cp-intro">{i}</p> })}
+        </div>
+    }
+}
+
+/// "Fri, 28 Nov · due in 5 days", unmistakable when overdue.
+#[component]
+pub fn DueLine(due: Due) -> impl IntoView {
+    let t = use_i18n().t();
+    let state = due_state(due, intl::now(), &BrowserZone);
+    let class = match state {
+        DueState::Overdue(_) => "cp-due cp-due-overdue",
+        DueState::Today | DueState::Tomorrow => "cp-due cp-due-soon",
+        DueState::InDays(_) => "cp-due",
+    };
+    let iso = due.to_wire();
+    view! {
+        <span class=class>
+            {state.is_overdue().then(|| view! { <span class="cp-due-icon" aria-hidden="true">"!"</span> })}
+            <time datetime=iso>{intl::due(due, t.tag)}</time>
+            " · "
+            <span class="cp-due-phrase">{t.due_phrase(state)}</span>
+        </span>
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: DeliverableStatus) -> impl IntoView {
+    let t = use_i18n().t();
+    let tone = match status {
+        DeliverableStatus::Planned => "neutral",
+        DeliverableStatus::InProgress => "info",
+        DeliverableStatus::InReview => "attention",
+        DeliverableStatus::ChangesRequested => "warning",
+        DeliverableStatus::Approved | DeliverableStatus::Delivered => "success",
+        DeliverableStatus::Other => "neutral",
+    };
+    view! { <span class=format!("cp-badge cp-tone-{tone}")>{t.deliverable_status(status)}</span> }
+}
+
+#[component]
+pub fn ScopeBadge(scope: Scope) -> impl IntoView {
+    let t = use_i18n().t();
+    let tone = match scope {
+        Scope::Included => "outline",
+        Scope::ChangeOrder => "info",
+        Scope::OutOfScope => "warning",
+        Scope::Other => "neutral",
+    };
+    view! { <span class=format!("cp-badge cp-tone-{tone}")>{t.scope(scope)}</span> }
+}
+
+#[component]
+pub fn ApprovalBadge(status: ApprovalStatus) -> impl IntoView {
+    let t = use_i18n().t();
+    let tone = match status {
+        ApprovalStatus::Pending => "attention",
+        ApprovalStatus::Approved => "success",
+        ApprovalStatus::ChangesRequested => "warning",
+        ApprovalStatus::Other => "neutral",
+    };
+    view! { <span class=format!("cp-badge cp-tone-{tone}")>{t.approval_status(status)}</span> }
+}
+
+#[component]
+pub fn OwnerBadge(owner: Owner, agency: String) -> impl IntoView {
+    let t = use_i18n().t();
+    let tone = match owner {
+        Owner::Client => "attention",
+        _ => "neutral",
+    };
+    view! { <span class=format!("cp-badge cp-owner cp-tone-{tone}")>{t.owner(owner, &agency)}</span> }
+}
+
+/// A person's photo, or their initials when there is none.
+#[component]
+pub fn Avatar(name: String, photo: Option<String>) -> impl IntoView {
+    let t = use_i18n().t();
+    match photo.as_deref().and_then(safe_url) {
+        Some(src) => view! {
+            <img class="cp-avatar" src=src alt=(t.photo_of)(&name) width="56" height="56" />
+        }
+        .into_any(),
+        None => {
+            let initials: String = name
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .take(2)
+                .collect();
+            view! { <span class="cp-avatar cp-avatar-initials" aria-hidden="true">{initials}</span> }.into_any()
+        }
+    }
+}

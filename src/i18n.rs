@@ -19,14 +19,21 @@ impl Locale {
     /// Choose from a list of language tags in order of preference
     /// (`data-locale`, then the browser's languages), else English.
     pub fn negotiate<'a>(wanted: impl IntoIterator<Item = &'a str>) -> Locale {
+        Self::negotiate_tag(wanted).0
+    }
+
+    /// Like [`Locale::negotiate`], also giving the tag to format dates and
+    /// numbers with: the matching preference itself (`en-GB` keeps British
+    /// dates), else the language's own tag.
+    pub fn negotiate_tag<'a>(wanted: impl IntoIterator<Item = &'a str>) -> (Locale, String) {
         for tag in wanted {
-            let tag = tag.trim().to_ascii_lowercase();
-            let primary = tag.split(['-', '_']).next().unwrap_or("");
-            if primary == "en" {
-                return Locale::En;
+            let tag = tag.trim().replace('_', "-");
+            let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+            if let Some(l) = Locale::ALL.into_iter().find(|l| l.strings().tag == primary) {
+                return (l, tag);
             }
         }
-        Locale::En
+        (Locale::En, Locale::En.strings().tag.to_string())
     }
 
     pub fn strings(self) -> &'static Strings {
@@ -389,6 +396,8 @@ mod tests {
         assert_eq!(Locale::negotiate(["en-GB"]), Locale::En);
         assert_eq!(Locale::negotiate(["xx", "en"]), Locale::En);
         assert_eq!(Locale::negotiate([]), Locale::En);
+        assert_eq!(Locale::negotiate_tag(["en_GB"]), (Locale::En, "en-GB".to_string()));
+        assert_eq!(Locale::negotiate_tag(["xx-YY"]), (Locale::En, "en".to_string()));
     }
 
     #[test]
@@ -432,7 +441,8 @@ mod context {
         let wanted = requested
             .into_iter()
             .chain(browser.iter().map(String::as_str));
-        let locale = Locale::negotiate(wanted);
+        let (locale, tag) = Locale::negotiate_tag(wanted);
+        crate::intl::set_locale(&tag);
         provide_context(I18n(RwSignal::new(locale)));
     }
 

@@ -5,6 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::JsValue;
 
+use std::cell::RefCell;
+
 use crate::contract::{Due, Timestamp};
 use crate::domain::time::{from_millis, offset_from_minutes, Zone};
 
@@ -18,6 +20,20 @@ impl Zone for BrowserZone {
         // getTimezoneOffset is minutes *behind* UTC.
         offset_from_minutes(-(d.get_timezone_offset() as i32))
     }
+}
+
+thread_local! {
+    static TAG: RefCell<String> = RefCell::new("en".into());
+}
+
+/// The language tag dates and numbers are formatted in: the viewer's own
+/// regional variant (`en-GB`) when it matches the interface language.
+pub fn set_locale(tag: &str) {
+    TAG.with(|t| *t.borrow_mut() = tag.to_string());
+}
+
+fn tag() -> String {
+    TAG.with(|t| t.borrow().clone())
 }
 
 pub fn now() -> DateTime<Utc> {
@@ -53,7 +69,7 @@ fn same_year(y: i32) -> bool {
 }
 
 /// "Fri, 28 Nov" (with the year when it is not this year).
-pub fn day(d: NaiveDate, lang: &str) -> String {
+pub fn day(d: NaiveDate) -> String {
     use chrono::Datelike;
     let noon = d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     let mut o = vec![
@@ -66,12 +82,12 @@ pub fn day(d: NaiveDate, lang: &str) -> String {
         o.push(("year", "numeric"));
     }
     js_date(noon)
-        .to_locale_date_string(lang, &options(&o))
+        .to_locale_date_string(&tag(), &options(&o))
         .into()
 }
 
 /// "Fri, 28 Nov, 16:00" in the client's zone.
-pub fn moment(t: Timestamp, lang: &str) -> String {
+pub fn moment(t: Timestamp) -> String {
     use chrono::Datelike;
     let at = t.with_timezone(&Utc);
     let mut o = vec![
@@ -84,19 +100,19 @@ pub fn moment(t: Timestamp, lang: &str) -> String {
     if !same_year(at.year()) {
         o.push(("year", "numeric"));
     }
-    js_date(at).to_locale_string(lang, &options(&o)).into()
+    js_date(at).to_locale_string(&tag(), &options(&o)).into()
 }
 
 /// A due date: a whole day, or a moment.
-pub fn due(d: Due, lang: &str) -> String {
+pub fn due(d: Due) -> String {
     match d {
-        Due::Day(d) => day(d, lang),
-        Due::At(t) => moment(t, lang),
+        Due::Day(d) => day(d),
+        Due::At(t) => moment(t),
     }
 }
 
 /// "16:00" in a named IANA zone (for "their time" next to "your time").
-pub fn time_in_zone(at: DateTime<Utc>, lang: &str, zone: &str) -> Option<String> {
+pub fn time_in_zone(at: DateTime<Utc>, zone: &str) -> Option<String> {
     let o = options(&[
         ("hour", "numeric"),
         ("minute", "2-digit"),
@@ -106,10 +122,10 @@ pub fn time_in_zone(at: DateTime<Utc>, lang: &str, zone: &str) -> Option<String>
     // An unknown zone name throws a RangeError; catch it rather than trap.
     let f = Reflect::get(&d, &"toLocaleTimeString".into()).ok()?;
     let f: js_sys::Function = f.into();
-    f.call2(&d, &lang.into(), &o).ok()?.as_string()
+    f.call2(&d, &tag().into(), &o).ok()?.as_string()
 }
 
 /// A number in the client's language: "4,200", "3.4", "4 200"…
-pub fn number(x: f64, lang: &str) -> String {
-    js_sys::Number::from(x).to_locale_string(lang).into()
+pub fn number(x: f64) -> String {
+    js_sys::Number::from(x).to_locale_string(&tag()).into()
 }

@@ -99,7 +99,7 @@ fn ApprovalCard(p: Arc<Portal>, a: Approval) -> impl IntoView {
                 <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
             })).flatten()}
             {a.decision.clone().map(|d| view! {
-                <p class="cp-muted">{(t.decided_by)(&d.by, &intl::moment(d.at, t.tag))}</p>
+                <p class="cp-muted">{(t.decided_by)(&d.by, &intl::moment(d.at))}</p>
             })}
         </li>
     }
@@ -136,17 +136,17 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
                     <dd>{if pending {
                         view! { <DueLine due=a.due /> }.into_any()
                     } else {
-                        view! { <time datetime=a.due.to_wire()>{intl::due(a.due, t.tag)}</time> }.into_any()
+                        view! { <time datetime=a.due.to_wire()>{intl::due(a.due)}</time> }.into_any()
                     }}</dd>
                 </div>
             </dl>
-            <p class="cp-muted">{(t.requested_on)(&intl::moment(a.requested_at, t.tag))}</p>
+            <p class="cp-muted">{(t.requested_on)(&intl::moment(a.requested_at))}</p>
             {a.consequence.clone().filter(|_| pending).map(|c| view! {
                 <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
             })}
             {a.decision.clone().map(|d| view! {
                 <div class="cp-decision">
-                    <p><strong>{t.approval_status(a.status)}</strong> " — " {(t.decided_by)(&d.by, &intl::moment(d.at, t.tag))}</p>
+                    <p><strong>{t.approval_status(a.status)}</strong> " — " {(t.decided_by)(&d.by, &intl::moment(d.at))}</p>
                     {d.comment.map(|c| view! { <p><span class="cp-muted">{t.their_comment} ": "</span>{c}</p> })}
                     {d.reference.map(|r| view! { <p class="cp-muted">{(t.reference)(&r)}</p> })}
                 </div>

@@ -51,7 +51,7 @@ pub fn contact_page(p: Arc<Portal>) -> AnyView {
                     {c.time_zone.clone().map(|z| view! { <div><dt></dt><dd class="cp-muted">{(t.their_time_zone)(&z)}</dd></div> })}
                     {c.cadence.clone().map(|x| view! { <div><dt>{t.cadence}</dt><dd>{x}</dd></div> })}
                     {c.next_check_in.map(|x| view! {
-                        <div><dt>{t.next_check_in}</dt><dd><time datetime=x.to_rfc3339()>{intl::moment(x, t.tag)}</time></dd></div>
+                        <div><dt>{t.next_check_in}</dt><dd><time datetime=x.to_rfc3339()>{intl::moment(x)}</time></dd></div>
                     })}
                 </dl>
             </section>

@@ -163,7 +163,7 @@ pub fn VersionItem(v: Version, is_latest: bool) -> impl IntoView {
             <div class="cp-version-head">
                 <span class="cp-version-label">{v.label.clone()}</span>
                 {is_latest.then(|| view! { <span class="cp-badge cp-tone-info">{t.version_latest}</span> })}
-                <span class="cp-muted">{(t.version_added)(&intl::moment(v.created_at, t.tag))}</span>
+                <span class="cp-muted">{(t.version_added)(&intl::moment(v.created_at))}</span>
             </div>
             {v.notes.clone().map(|n| view! { <p>{n}</p> })}
             {preview.map(|src| view! {
@@ -207,7 +207,7 @@ fn Comments(d: Deliverable) -> impl IntoView {
                                     <p class="cp-comment-head">
                                         <strong>{c.author.clone()}</strong>
                                         " · "
-                                        <time datetime=c.created_at.to_rfc3339()>{intl::moment(c.created_at, t.tag)}</time>
+                                        <time datetime=c.created_at.to_rfc3339()>{intl::moment(c.created_at)}</time>
                                         {on.map(|o| format!(" · {o}"))}
                                     </p>
                                     <p class="cp-comment-body">{c.body.clone()}</p>

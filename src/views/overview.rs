@@ -125,7 +125,7 @@ fn LatestWinCard(p: Arc<Portal>) -> impl IntoView {
         None => view! { <p>{t.no_wins_yet}</p> }.into_any(),
         Some(w) => view! {
             <p class="cp-win-title">{w.title.clone()}</p>
-            <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date, t.tag)}</time></p>
+            <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date)}</time></p>
             {w.metrics.first().cloned().map(|m| view! { <MetricLine metric=m /> })}
         }
         .into_any(),

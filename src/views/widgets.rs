@@ -34,7 +34,7 @@ pub fn DueLine(due: Due) -> impl IntoView {
     view! {
         <span class=class>
             {state.is_overdue().then(|| view! { <span class="cp-due-icon" aria-hidden="true">"!"</span> })}
-            <time datetime=iso>{intl::due(due, t.tag)}</time>
+            <time datetime=iso>{intl::due(due)}</time>
             " · "
             <span class="cp-due-phrase">{t.due_phrase(state)}</span>
         </span>

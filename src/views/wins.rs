@@ -24,7 +24,7 @@ pub fn wins_page(p: Arc<Portal>) -> AnyView {
                     {wins.into_iter().cloned().map(|w| view! {
                         <li class="cp-card cp-win">
                             <h2 class="cp-card-title">{w.title.clone()}</h2>
-                            <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date, t.tag)}</time></p>
+                            <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date)}</time></p>
                             {w.summary.clone().map(|s| view! { <p>{s}</p> })}
                             <ul class="cp-metrics">
                                 {w.metrics.iter().cloned().map(|m| view! { <li><MetricLine metric=m /></li> }).collect_view()}
@@ -39,8 +39,8 @@ pub fn wins_page(p: Arc<Portal>) -> AnyView {
     .into_any()
 }
 
-fn with_unit(x: f64, unit: Option<&str>, lang: &str) -> String {
-    let n = intl::number(x, lang);
+fn with_unit(x: f64, unit: Option<&str>) -> String {
+    let n = intl::number(x);
     match unit {
         Some("%") => format!("{n}%"),
         Some(u) if u.chars().count() == 1 && !u.chars().all(char::is_alphanumeric) => {
@@ -56,8 +56,8 @@ fn with_unit(x: f64, unit: Option<&str>, lang: &str) -> String {
 pub fn MetricLine(metric: Metric) -> impl IntoView {
     let t = use_i18n().t();
     let unit = metric.unit.as_deref();
-    let after = with_unit(metric.after, unit, t.tag);
-    let before = metric.before.map(|b| with_unit(b, unit, t.tag));
+    let after = with_unit(metric.after, unit);
+    let before = metric.before.map(|b| with_unit(b, unit));
     let change = percent_change(metric.before, metric.after).map(signed_percent);
     view! {
         <p class="cp-metric">

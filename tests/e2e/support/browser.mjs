@@ -1,0 +1,70 @@
+// Headless Debian Chromium through playwright-core, plus the checks every
+// browser test shares (axe-core, screenshots).
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdir } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The moment every test lives in, so "overdue" and "due tomorrow" are stable. */
+export const NOW = new Date('2026-11-23T10:00:00Z');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh page (own storage) at a fixed time, in Berlin, in English. */
+export async function newPage(browser, { width = 1280, height = 900, timezoneId = 'Europe/Berlin', locale = 'en-GB' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, timezoneId, locale });
+  await context.clock.setFixedTime(NOW);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|ERR_CONNECTION_REFUSED|CORS policy/.test(m.text())) {
+      problems.push(`console error: ${m.text()}`);
+    }
+  });
+  page.problems = problems;
+  return page;
+}
+
+/** No uncaught errors or panics in the page. */
+export function assertNoProblems(page) {
+  assert.deepEqual(page.problems, [], page.problems.join('\n'));
+}
+
+/** axe-core with the WCAG 2.x A and AA rules: no violations. */
+export async function assertAccessible(page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations
+    .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`)
+    .join('\n');
+  assert.equal(results.violations.length, 0, `${label}: accessibility violations\n${summary}`);
+}
+
+/** Saved for people to look at; not compared. */
+export async function screenshot(page, name) {
+  await mkdir('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+}
+
+/** Wait until the portal has rendered a page heading (the wasm has run). */
+export async function waitForPortal(page) {
+  await page.locator('#cp-main h1, #cp-main [role=alert]').first().waitFor({ timeout: 20000 });
+}

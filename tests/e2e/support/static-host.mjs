@@ -1,0 +1,60 @@
+// A static host for the release build in dist/, like any plain web host:
+// no rewrite rules, and the app served from sub-paths.
+//
+//   /portal/…        the build as it is (no data-api: the demo agency)
+//   /<page>/…        the same build, with index.html as an agency's page that
+//                    embeds it with its own attributes (see `pages`)
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * @param {string} dist  folder of the built app
+ * @param {Record<string, Record<string,string>>} pages  sub-path → attributes
+ *        to put on the mount element of index.html
+ */
+export async function startStaticHost(dist, pages = {}) {
+  const index = await readFile(join(dist, 'index.html'), 'utf8');
+  if (!index.includes('<div data-client-portal>')) throw new Error('index.html has no mount element');
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const [, section, ...rest] = url.pathname.split('/');
+    const file = rest.join('/');
+    if (section !== 'portal' && !(section in pages)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    if (file === '' || file === 'index.html') {
+      const attrs = Object.entries(pages[section] ?? {})
+        .map(([k, v]) => ` ${k}="${v.replaceAll('"', '&quot;')}"`)
+        .join('');
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(index.replace('<div data-client-portal>', `<div data-client-portal${attrs}>`));
+      return;
+    }
+    const path = normalize(join(dist, file));
+    if (!path.startsWith(normalize(dist))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}

@@ -396,8 +396,14 @@ mod tests {
         assert_eq!(Locale::negotiate(["en-GB"]), Locale::En);
         assert_eq!(Locale::negotiate(["xx", "en"]), Locale::En);
         assert_eq!(Locale::negotiate([]), Locale::En);
-        assert_eq!(Locale::negotiate_tag(["en_GB"]), (Locale::En, "en-GB".to_string()));
-        assert_eq!(Locale::negotiate_tag(["xx-YY"]), (Locale::En, "en".to_string()));
+        assert_eq!(
+            Locale::negotiate_tag(["en_GB"]),
+            (Locale::En, "en-GB".to_string())
+        );
+        assert_eq!(
+            Locale::negotiate_tag(["xx-YY"]),
+            (Locale::En, "en".to_string())
+        );
     }
 
     #[test]

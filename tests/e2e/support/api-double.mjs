@@ -75,7 +75,6 @@ export async function startApiDouble({ allowOrigin, portal }) {
       state.portal = portalFeed;
       state.faults = [];
       state.requests = [];
-      state.allowOrigin = allowOrigin;
     },
     close: () => new Promise((ok) => server.close(ok)),
   };

@@ -21,7 +21,7 @@ pub fn wins_page(p: Arc<Portal>) -> AnyView {
         } else {
             view! {
                 <ul class="cp-cards">
-                    {wins.into_iter().cloned().map(|w| view! {
+                    {wins.into_iter().map(|w| view! {
                         <li class="cp-card cp-win">
                             <h2 class="cp-card-title">{w.title.clone()}</h2>
                             <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date)}</time></p>

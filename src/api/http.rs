@@ -37,4 +37,74 @@ impl HttpApi {
         }
         Ok(crate::contract::parse_portal(&body)?)
     }
+
+    /// Send one write. The idempotency key is the same on every retry.
+    pub async fn send(
+        &self,
+        write: &crate::domain::outbox::Write,
+        key: &str,
+    ) -> Result<crate::domain::outbox::Applied, super::ApiError> {
+        use super::ApiError;
+        use crate::contract::{parse, Approval, Comment, EscalationReceipt};
+        use crate::domain::outbox::{Applied, Write};
+        use gloo_net::http::Request;
+
+        let url = |path: &str| format!("{}{path}", self.base);
+        let enc = |id: &str| String::from(js_sys::encode_uri_component(id));
+        let (req, body) = match write {
+            Write::Decision { approval_id, body } => (
+                self.authorised(Request::post(&url(&format!(
+                    "/approvals/{}/decision",
+                    enc(approval_id)
+                )))),
+                serde_json::to_string(body),
+            ),
+            Write::Comment {
+                deliverable_id,
+                body,
+            } => (
+                self.authorised(Request::post(&url(&format!(
+                    "/deliverables/{}/comments",
+                    enc(deliverable_id)
+                )))),
+                serde_json::to_string(body),
+            ),
+            Write::Escalation {
+                body,
+                anonymous_key,
+            } => {
+                let r = Request::post(&url("/escalations"));
+                // Anonymous feedback carries no credentials, only the
+                // client company's key.
+                let r = match (body.anonymous, anonymous_key) {
+                    (true, Some(k)) => r.header("X-Anonymous-Key", k),
+                    (true, None) => r,
+                    (false, _) => self.authorised(r),
+                };
+                (r, serde_json::to_string(body))
+            }
+        };
+        let body = body.map_err(|_| ApiError::Rejected { message: None })?;
+        let resp = req
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Idempotency-Key", key)
+            .body(body)
+            .map_err(|_| ApiError::Rejected { message: None })?
+            .send()
+            .await
+            .map_err(|_| ApiError::Offline)?;
+        let text = resp.text().await.map_err(|_| ApiError::Offline)?;
+        if !resp.ok() {
+            return Err(ApiError::from_status(resp.status(), &text));
+        }
+        Ok(match write {
+            Write::Decision { .. } => Applied::Approval(parse::<Approval>(&text)?),
+            Write::Comment { deliverable_id, .. } => Applied::Comment {
+                deliverable_id: deliverable_id.clone(),
+                comment: parse::<Comment>(&text)?,
+            },
+            Write::Escalation { .. } => Applied::Escalation(parse::<EscalationReceipt>(&text)?),
+        })
+    }
 }

@@ -37,6 +37,18 @@ impl Backend {
             Backend::Demo(d) => d.portal().await,
         }
     }
+
+    /// Send one write with its idempotency key.
+    pub async fn send(
+        &self,
+        write: &crate::domain::outbox::Write,
+        key: &str,
+    ) -> Result<crate::domain::outbox::Applied, ApiError> {
+        match self {
+            Backend::Http(h) => h.send(write, key).await,
+            Backend::Demo(d) => d.send(write, key).await,
+        }
+    }
 }
 
 #[cfg(test)]

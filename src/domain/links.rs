@@ -51,16 +51,36 @@ pub fn channel_href(c: &Channel) -> Option<String> {
     }
 }
 
-/// Whether an address points at a picture the browser can show inline.
-pub fn is_image(url: &str) -> bool {
+/// How a file can be shown inside the portal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssetKind {
+    Image,
+    Video,
+    Pdf,
+    /// A web page or any other file: opened, not embedded.
+    Other,
+}
+
+/// Decide from the address's file extension.
+pub fn asset_kind(url: &str) -> AssetKind {
     let path = url
         .split(['?', '#'])
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    [".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"]
-        .iter()
-        .any(|ext| path.ends_with(ext))
+    let file = path.rsplit('/').next().unwrap_or("");
+    let ext = file.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    match ext {
+        "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif" => AssetKind::Image,
+        "mp4" | "webm" | "m4v" | "mov" | "ogv" => AssetKind::Video,
+        "pdf" => AssetKind::Pdf,
+        _ => AssetKind::Other,
+    }
+}
+
+/// Whether an address points at a picture the browser can show inline.
+pub fn is_image(url: &str) -> bool {
+    asset_kind(url) == AssetKind::Image
 }
 
 #[cfg(test)]
@@ -103,5 +123,25 @@ mod tests {
         assert!(is_image("demo/a.SVG"));
         assert!(is_image("https://cdn.example/p.png?w=800"));
         assert!(!is_image("https://cdn.example/brief.pdf"));
+        assert_eq!(
+            asset_kind("https://cdn.example/brief.PDF#page=2"),
+            AssetKind::Pdf
+        );
+        assert_eq!(
+            asset_kind("https://cdn.example/cut.mp4?t=3"),
+            AssetKind::Video
+        );
+        assert_eq!(asset_kind("https://staging.example/home"), AssetKind::Other);
+        assert_eq!(asset_kind("https://staging.example.com/"), AssetKind::Other);
+        assert_eq!(
+            asset_kind("https://cdn.example/brief.PDF#page=2"),
+            AssetKind::Pdf
+        );
+        assert_eq!(
+            asset_kind("https://cdn.example/cut.mp4?t=3"),
+            AssetKind::Video
+        );
+        assert_eq!(asset_kind("https://staging.example/home"), AssetKind::Other);
+        assert_eq!(asset_kind("https://staging.example.com/"), AssetKind::Other);
     }
 }

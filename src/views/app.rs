@@ -6,13 +6,16 @@ use crate::api::{provide_backend, Backend};
 use crate::config::Config;
 use crate::i18n::provide_i18n;
 use crate::route::provide_router;
-use crate::views::portal::provide_portal;
+use crate::views::portal::{provide_portal, provide_shown};
 use crate::views::shell::Shell;
+use crate::views::writes::provide_writes;
 
 pub fn app(config: Config) -> impl IntoView {
     provide_i18n(config.locale.as_deref());
     provide_backend(Backend::from_config(&config));
     provide_router();
     provide_portal();
+    provide_writes();
+    provide_shown();
     view! { <Shell /> }
 }

@@ -5,14 +5,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::contract::Version;
 use crate::contract::{Approval, ApprovalStatus, Portal};
 use crate::domain::order::sort_by_i64;
 use crate::domain::overview::due_key;
 use crate::i18n::use_i18n;
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
-use crate::views::deliverables::VersionItem;
+use crate::views::asset::Asset;
+use crate::views::decide::DecisionArea;
+use crate::views::receipt::ReceiptCard;
 use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle};
+use crate::views::writes::use_writes;
 
 pub fn approvals_page(p: Arc<Portal>) -> AnyView {
     let t = use_i18n().t();
@@ -116,11 +120,20 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
         .into_any();
     };
     let (deliverable, version_label) = subject(&p, &a);
-    let version = p
+    let version_label = version_label.unwrap_or_else(|| a.version_id.clone());
+    let subject_title = p
         .deliverable(&a.deliverable_id)
-        .and_then(|d| d.version(&a.version_id))
-        .cloned();
+        .map(|d| d.title.clone())
+        .unwrap_or_else(|| a.title.clone());
+    let mut versions: Vec<Version> = p
+        .deliverable(&a.deliverable_id)
+        .map(|d| d.versions.clone())
+        .unwrap_or_default();
+    sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
     let pending = a.status == ApprovalStatus::Pending;
+    let queued = use_writes()
+        .outbox
+        .with_untracked(|o| o.decision_for(&a.id).is_some());
     view! {
         <p class="cp-breadcrumb"><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
         <PageTitle title=a.title.clone() />
@@ -130,7 +143,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
                 {deliverable.map(|(href, title)| view! {
                     <div><dt>{t.part_of}</dt><dd><a href=href>{title}</a></dd></div>
                 })}
-                {version_label.map(|v| view! { <div><dt>{t.version_label}</dt><dd>{v}</dd></div> })}
+                <div><dt>{t.version_label}</dt><dd>{version_label.clone()}</dd></div>
                 <div>
                     <dt>{t.due_label}</dt>
                     <dd>{if pending {
@@ -144,20 +157,73 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
             {a.consequence.clone().filter(|_| pending).map(|c| view! {
                 <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
             })}
-            {a.decision.clone().map(|d| view! {
-                <div class="cp-decision">
-                    <p><strong>{t.approval_status(a.status)}</strong> " — " {(t.decided_by)(&d.by, &intl::moment(d.at))}</p>
-                    {d.comment.map(|c| view! { <p><span class="cp-muted">{t.their_comment} ": "</span>{c}</p> })}
-                    {d.reference.map(|r| view! { <p class="cp-muted">{(t.reference)(&r)}</p> })}
-                </div>
-            })}
         </section>
-        {version.map(|v| view! {
-            <section class="cp-card" aria-labelledby="cp-a-version">
-                <h2 id="cp-a-version">{t.version_label} " " {v.label.clone()}</h2>
-                <ol class="cp-versions"><VersionItem v is_latest=false /></ol>
+        <VersionViewer versions approved=a.version_id.clone() />
+        <DecisionArea approval=a.clone() version=version_label.clone() subject=subject_title />
+        {a.decision.clone().filter(|_| !pending).map(|d| view! {
+            <section class="cp-card cp-decision" aria-labelledby="cp-decision-title">
+                <h2 id="cp-decision-title">{t.approval_status(a.status)}</h2>
+                <p>{(t.decided_by)(&d.by, &intl::moment(d.at))}</p>
+                {d.comment.map(|c| view! { <p><span class="cp-muted">{t.their_comment} ": "</span>{c}</p> })}
+                {d.reference.map(|r| view! { <p class="cp-muted">{(t.reference)(&r)}</p> })}
             </section>
         })}
+        {(!pending && !queued).then(|| view! { <ReceiptCard approval=a.clone() version=version_label.clone() /> })}
     }
     .into_any()
+}
+
+/// The version being approved, with the earlier ones a click away.
+#[component]
+fn VersionViewer(versions: Vec<Version>, approved: String) -> impl IntoView {
+    let t = use_i18n().t();
+    let selected = RwSignal::new(approved.clone());
+    let many = versions.len() > 1;
+    let all = versions.clone();
+    let current = move || {
+        let id = selected.get();
+        all.iter().find(|v| v.id == id).cloned()
+    };
+    let approved2 = approved.clone();
+    let labels: Vec<(String, String)> = versions
+        .iter()
+        .map(|v| (v.id.clone(), v.label.clone()))
+        .collect();
+    view! {
+        <section class="cp-card" aria-labelledby="cp-asset-title">
+            <h2 id="cp-asset-title">
+                {move || {
+                    let id = selected.get();
+                    let label = labels.iter().find(|(v, _)| *v == id).map(|(_, l)| l.clone()).unwrap_or_default();
+                    if id == approved2 { format!("{label} — {}", t.being_approved) } else { label }
+                }}
+            </h2>
+            {many.then(|| view! {
+                <div class="cp-version-picker" role="group" aria-label=t.choose_version>
+                    {versions.iter().map(|v| {
+                        let id = v.id.clone();
+                        let id2 = v.id.clone();
+                        let mark = if v.id == approved { " ✓" } else { "" };
+                        view! {
+                            <button
+                                type="button"
+                                class="cp-chip"
+                                aria-pressed=move || (selected.get() == id).to_string()
+                                on:click=move |_| selected.set(id2.clone())
+                            >
+                                {format!("{}{mark}", v.label)}
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
+            })}
+            {move || current().map(|v| {
+                let notes = v.notes.clone();
+                view! {
+                    {notes.map(|n| view! { <p>{n}</p> })}
+                    <Asset version=v />
+                }
+            })}
+        </section>
+    }
 }

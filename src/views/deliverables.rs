@@ -11,6 +11,7 @@ use crate::domain::order::sort_by_i64;
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::route::Route;
+use crate::views::comments::Comments;
 use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge};
 
 pub fn deliverables_page(p: Arc<Portal>) -> AnyView {
@@ -177,47 +178,5 @@ pub fn VersionItem(v: Version, is_latest: bool) -> impl IntoView {
                 </p>
             })}
         </li>
-    }
-}
-
-#[component]
-fn Comments(d: Deliverable) -> impl IntoView {
-    let t = use_i18n().t();
-    let labels: Vec<(String, String)> = d
-        .versions
-        .iter()
-        .map(|v| (v.id.clone(), v.label.clone()))
-        .collect();
-    let mut comments = d.comments.clone();
-    sort_by_i64(&mut comments, |c| c.created_at.timestamp_millis());
-    view! {
-        <section class="cp-card" aria-labelledby="cp-d-comments">
-            <h2 id="cp-d-comments">{t.comments_title}</h2>
-            {if comments.is_empty() {
-                view! { <p class="cp-muted">{t.comments_none}</p> }.into_any()
-            } else {
-                view! {
-                    <ol class="cp-comments">
-                        {comments.into_iter().map(|c| {
-                            let on = c.version_id.as_deref().and_then(|id| {
-                                labels.iter().find(|(vid, _)| vid == id).map(|(_, l)| (t.on_version)(l))
-                            });
-                            view! {
-                                <li class="cp-comment">
-                                    <p class="cp-comment-head">
-                                        <strong>{c.author.clone()}</strong>
-                                        " · "
-                                        <time datetime=c.created_at.to_rfc3339()>{intl::moment(c.created_at)}</time>
-                                        {on.map(|o| format!(" · {o}"))}
-                                    </p>
-                                    <p class="cp-comment-body">{c.body.clone()}</p>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                }
-                .into_any()
-            }}
-        </section>
     }
 }

@@ -3,12 +3,18 @@
 
 pub mod app;
 pub mod approvals;
+pub mod asset;
+pub mod comments;
 pub mod contact;
 pub mod deadlines;
+pub mod decide;
 pub mod deliverables;
+pub mod drafts;
 pub mod error;
 pub mod overview;
 pub mod portal;
+pub mod receipt;
 pub mod shell;
 pub mod widgets;
 pub mod wins;
+pub mod writes;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::{use_backend, ApiError};
 use crate::contract::Portal;
+use crate::domain::outbox::overlay;
 use crate::route::{use_route, Route};
 use crate::views::error::ErrorPanel;
 
@@ -16,13 +17,34 @@ pub type Feed = Result<Arc<Portal>, ApiError>;
 pub struct PortalData(pub LocalResource<Feed>);
 
 impl PortalData {
-    /// The feed if it has loaded without error (for the shell's header).
-    pub fn loaded(&self) -> Option<Arc<Portal>> {
-        self.0.get().and_then(Result::ok)
-    }
     pub fn refetch(&self) {
         self.0.refetch();
     }
+}
+
+/// The feed as the client sees it: with this visit's confirmed writes and
+/// the writes not sent yet laid over it. Pages, the header and the counts
+/// all read this, so a decision shows everywhere at once. It only changes
+/// when what is shown changes (a retry count does not re-render a page).
+#[derive(Clone, Copy)]
+pub struct Shown(pub Memo<Option<Arc<Portal>>>);
+
+pub fn provide_shown() {
+    let data = use_portal();
+    let w = crate::views::writes::use_writes();
+    let memo = Memo::new(move |_| {
+        let feed = data.0.get()?.ok()?;
+        let shown = w
+            .applied
+            .with(|a| w.outbox.with(|o| overlay(&feed, a, &o.items)));
+        Some(Arc::new(shown))
+    });
+    provide_context(Shown(memo));
+}
+
+/// The shown feed, once loaded (for the header and navigation).
+pub fn use_shown() -> Memo<Option<Arc<Portal>>> {
+    expect_context::<Shown>().0
 }
 
 pub fn provide_portal() {
@@ -61,7 +83,13 @@ pub fn portal_view(page: fn(Route, Arc<Portal>) -> AnyView) -> impl IntoView {
             <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors /> }>
                 {move || {
                     let r = route.get();
-                    Suspend::new(async move { data.0.await.map(|p| page(r, p)) })
+                    Suspend::new(async move {
+                        // Waiting and errors come from the feed itself…
+                        let feed = data.0.await?;
+                        // …what is shown also carries the client's writes.
+                        let shown = use_shown();
+                        Ok::<_, ApiError>(move || page(r.clone(), shown.get().unwrap_or_else(|| feed.clone())))
+                    })
                 }}
             </ErrorBoundary>
         </Transition>

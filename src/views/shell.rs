@@ -10,7 +10,8 @@ use crate::contract::Portal;
 use crate::domain::links::safe_url;
 use crate::i18n::use_i18n;
 use crate::route::{use_route, Route};
-use crate::views::portal::{portal_view, use_portal};
+use crate::views::portal::{portal_view, use_portal, use_shown};
+use crate::views::writes::WritesStatus;
 use crate::views::{approvals, contact, deadlines, deliverables, overview, wins};
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ pub fn Shell() -> impl IntoView {
             <Header />
             <Nav />
             <main id="cp-main" class="cp-main" tabindex="-1">
+                <WritesStatus />
                 {portal_view(page)}
             </main>
         </div>
@@ -71,10 +73,10 @@ fn DemoBanner() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let t = use_i18n();
-    let portal = use_portal();
+    let shown = use_shown();
     move || {
         let t = t.t();
-        match portal.loaded() {
+        match shown.get() {
             Some(p) => {
                 let logo = p.agency.logo_url.as_deref().and_then(safe_url);
                 let agency = p.agency.name.clone();
@@ -110,10 +112,10 @@ fn Header() -> impl IntoView {
 fn Nav() -> impl IntoView {
     let t = use_i18n();
     let route = use_route();
-    let portal = use_portal();
+    let shown = use_shown();
     let pending = move || {
-        portal
-            .loaded()
+        shown
+            .get()
             .map(|p| {
                 p.approvals
                     .iter()

@@ -12,11 +12,21 @@ export async function startApiDouble({ allowOrigin, portal }) {
     /** queued answers that replace the next responses: {status, body, raw} */
     faults: [],
     requests: [],
+    /** writes that took effect: {key, path, body} */
+    writes: [],
+    /** idempotency key → the first answer */
+    answered: new Map(),
+    /** when true, every connection is dropped (the API is unreachable) */
+    down: false,
     allowOrigin,
     acceptedTokens: new Set([TOKEN]),
   };
 
   const server = createServer(async (req, res) => {
+    if (state.down) {
+      req.socket.destroy();
+      return;
+    }
     const chunks = [];
     for await (const c of req) chunks.push(c);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -39,8 +49,9 @@ export async function startApiDouble({ allowOrigin, portal }) {
       res.writeHead(204, cors).end();
       return;
     }
-    if (state.faults.length) {
-      const f = state.faults.shift();
+    const fault = state.faults.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || f.path.test(url.pathname)));
+    if (fault >= 0) {
+      const [f] = state.faults.splice(fault, 1);
       send(f.status, f.body, f.raw);
       return;
     }
@@ -61,8 +72,67 @@ export async function startApiDouble({ allowOrigin, portal }) {
       else send(200, state.portal);
       return;
     }
+    if (req.method === 'POST') {
+      const key = req.headers['idempotency-key'];
+      if (!key) return send(400, { error: { code: 'no_key', message: 'Idempotency-Key is required.' } });
+      if (state.answered.has(key)) {
+        const a = state.answered.get(key);
+        return send(a.status, a.body);
+      }
+      let input;
+      try {
+        input = JSON.parse(body);
+      } catch {
+        return send(400, { error: { code: 'bad_json', message: 'The request was not JSON.' } });
+      }
+      const answer = write(url.pathname, input);
+      if (answer.status < 300) {
+        state.answered.set(key, answer);
+        state.writes.push({ key, path: url.pathname, body: input });
+      }
+      return send(answer.status, answer.body);
+    }
     send(404, { error: { code: 'not_found', message: 'No such thing.' } });
   });
+
+  let counter = 0;
+  const now = () => new Date().toISOString();
+  function write(path, input) {
+    const feed = state.portal;
+    let m;
+    if ((m = path.match(/^\/approvals\/([^/]+)\/decision$/))) {
+      const a = feed.approvals.find((x) => x.id === decodeURIComponent(m[1]));
+      if (!a) return { status: 404, body: { error: { code: 'not_found', message: 'No such approval.' } } };
+      if (!['approve', 'request_changes'].includes(input.decision) || typeof input.version_id !== 'string') {
+        return { status: 422, body: { error: { code: 'invalid', message: 'Unknown decision.' } } };
+      }
+      if (input.decision === 'request_changes' && !(input.comment ?? '').trim()) {
+        return { status: 422, body: { error: { code: 'comment_required', message: 'Please say what should change.' } } };
+      }
+      if (a.status !== 'pending') {
+        return { status: 409, body: { error: { code: 'already_decided', message: 'This was already decided by someone else.' } } };
+      }
+      a.status = input.decision === 'approve' ? 'approved' : 'changes_requested';
+      a.decision = { by: feed.viewer.name, at: now(), reference: `HC-${++counter}` };
+      if (input.comment) a.decision.comment = input.comment;
+      return { status: 200, body: a };
+    }
+    if ((m = path.match(/^\/deliverables\/([^/]+)\/comments$/))) {
+      const d = feed.deliverables.find((x) => x.id === decodeURIComponent(m[1]));
+      if (!d) return { status: 404, body: { error: { code: 'not_found', message: 'No such deliverable.' } } };
+      if (!(input.body ?? '').trim()) return { status: 422, body: { error: { code: 'empty', message: 'The comment is empty.' } } };
+      const c = { id: `c-${++counter}`, author: feed.viewer.name, body: input.body, created_at: now() };
+      if (input.version_id) c.version_id = input.version_id;
+      d.comments.push(c);
+      return { status: 201, body: c };
+    }
+    if (path === '/escalations') {
+      const received = new Date();
+      const respond = new Date(received.getTime() + feed.communication.response_hours * 3600e3);
+      return { status: 201, body: { reference: `ESC-${++counter}`, received_at: received.toISOString(), respond_by: respond.toISOString() } };
+    }
+    return { status: 404, body: { error: { code: 'not_found', message: 'No such thing.' } } };
+  }
 
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -75,6 +145,9 @@ export async function startApiDouble({ allowOrigin, portal }) {
       state.portal = portalFeed;
       state.faults = [];
       state.requests = [];
+      state.writes = [];
+      state.answered = new Map();
+      state.down = false;
     },
     close: () => new Promise((ok) => server.close(ok)),
   };

@@ -27,9 +27,12 @@ export async function launch() {
 }
 
 /** A fresh page (own storage) at a fixed time, in Berlin, in English. */
-export async function newPage(browser, { width = 1280, height = 900, timezoneId = 'Europe/Berlin', locale = 'en-GB' } = {}) {
+export async function newPage(browser, { width = 1280, height = 900, timezoneId = 'Europe/Berlin', locale = 'en-GB', clock = 'fixed' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, timezoneId, locale });
-  await context.clock.setFixedTime(NOW);
+  // 'fixed': the clock stands still at NOW. 'controlled': it starts at NOW
+  // and moves only when the test calls page.clock.fastForward/runFor.
+  if (clock === 'fixed') await context.clock.setFixedTime(NOW);
+  else await context.clock.install({ time: NOW });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -67,4 +70,17 @@ export async function screenshot(page, name) {
 /** Wait until the portal has rendered a page heading (the wasm has run). */
 export async function waitForPortal(page) {
   await page.locator('#cp-main h1, #cp-main [role=alert]').first().waitFor({ timeout: 20000 });
+}
+
+/** Press Tab until the focused element's text or label matches, as a keyboard user would. */
+export async function tabTo(page, pattern, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement;
+      return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''} ${el?.id ?? ''}`.trim();
+    });
+    if (pattern.test(name)) return;
+  }
+  throw new Error(`could not reach ${pattern} with Tab`);
 }

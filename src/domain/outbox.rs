@@ -1,0 +1,381 @@
+//! Writes the client has made but the agency has not confirmed yet, and how
+//! they show up before and after the agency answers.
+//!
+//! What a page shows is always `feed + confirmed answers + pending writes`
+//! ([`overlay`]), so a decision made offline appears at once everywhere
+//! (counts, statuses, deadlines), marked "not sent yet".
+
+use serde::{Deserialize, Serialize};
+
+use crate::contract::{
+    Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
+    DeliverableStatus, EscalationRequest, Portal, Timestamp,
+};
+use crate::domain::time::from_millis;
+
+/// One write to the agency's API.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Write {
+    Decision {
+        approval_id: String,
+        body: DecisionRequest,
+    },
+    Comment {
+        deliverable_id: String,
+        body: CommentRequest,
+    },
+    Escalation {
+        body: EscalationRequest,
+        /// Sent as `X-Anonymous-Key` when `body.anonymous`.
+        anonymous_key: Option<String>,
+    },
+}
+
+/// A write waiting to be sent (or re-sent).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    /// The `Idempotency-Key`: the same for every retry of this write.
+    pub key: String,
+    pub write: Write,
+    /// When the client made it (ms since the epoch).
+    pub made_at: f64,
+    /// Not sent before this moment (the undo window), ms since the epoch.
+    pub not_before: f64,
+    pub attempts: u32,
+}
+
+impl Pending {
+    pub fn is_ready(&self, now_ms: f64) -> bool {
+        now_ms >= self.not_before
+    }
+}
+
+/// What the agency answered to a write.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Applied {
+    Approval(Approval),
+    Comment {
+        deliverable_id: String,
+        comment: Comment,
+    },
+    Escalation(crate::contract::EscalationReceipt),
+}
+
+/// The pending writes, in the order they were made.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outbox {
+    pub items: Vec<Pending>,
+}
+
+impl Outbox {
+    /// Read a saved outbox; anything unreadable is an empty one (never a
+    /// crash on a visit).
+    pub fn from_json(s: &str) -> Outbox {
+        serde_json::from_str(s).unwrap_or_default()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{\"items\":[]}".into())
+    }
+
+    /// Add a write. A new decision on an approval replaces one still waiting
+    /// for the same approval (only the latest decision counts).
+    pub fn push(&mut self, p: Pending) {
+        if let Write::Decision { approval_id, .. } = &p.write {
+            let id = approval_id.clone();
+            self.items.retain(
+                |i| !matches!(&i.write, Write::Decision { approval_id, .. } if *approval_id == id),
+            );
+        }
+        self.items.push(p);
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<Pending> {
+        let i = self.items.iter().position(|p| p.key == key)?;
+        Some(self.items.remove(i))
+    }
+
+    pub fn decision_for(&self, approval_id: &str) -> Option<&Pending> {
+        self.items.iter().find(
+            |p| matches!(&p.write, Write::Decision { approval_id: a, .. } if a == approval_id),
+        )
+    }
+
+    /// The first write that may be sent now.
+    pub fn next_ready(&self, now_ms: f64) -> Option<&Pending> {
+        self.items.iter().find(|p| p.is_ready(now_ms))
+    }
+
+    /// The earliest moment a waiting write becomes ready, if any is waiting.
+    pub fn next_wake(&self, now_ms: f64) -> Option<f64> {
+        self.items
+            .iter()
+            .map(|p| p.not_before)
+            .filter(|t| *t > now_ms)
+            .fold(None, |acc: Option<f64>, t| {
+                Some(acc.map_or(t, |a| a.min(t)))
+            })
+    }
+}
+
+/// Milliseconds to wait before retrying after `attempts` failures:
+/// 2 s, 4 s, 8 s … capped at one minute.
+pub fn backoff_ms(attempts: u32) -> f64 {
+    let exp = attempts.clamp(1, 6) - 1;
+    (2000.0 * f64::from(1u32 << exp)).min(60_000.0)
+}
+
+/// Id given to a comment that is not sent yet.
+pub fn pending_comment_id(key: &str) -> String {
+    format!("pending:{key}")
+}
+
+pub fn is_pending_comment(id: &str) -> bool {
+    id.starts_with("pending:")
+}
+
+fn ts(ms: f64) -> Timestamp {
+    from_millis(ms).fixed_offset()
+}
+
+/// The status a deliverable has once an approval of it is decided.
+fn status_after(kind: ApprovalStatus) -> Option<DeliverableStatus> {
+    match kind {
+        ApprovalStatus::Approved => Some(DeliverableStatus::Approved),
+        ApprovalStatus::ChangesRequested => Some(DeliverableStatus::ChangesRequested),
+        _ => None,
+    }
+}
+
+pub fn set_approval(p: &mut Portal, a: Approval) {
+    // A deliverable waiting for this approval moves on with it.
+    if let Some(next) = status_after(a.status) {
+        if let Some(d) = p.deliverables.iter_mut().find(|d| d.id == a.deliverable_id) {
+            if matches!(
+                d.status,
+                DeliverableStatus::InReview | DeliverableStatus::ChangesRequested
+            ) {
+                d.status = next;
+            }
+        }
+    }
+    match p.approvals.iter_mut().find(|x| x.id == a.id) {
+        Some(x) => *x = a,
+        None => p.approvals.push(a),
+    }
+}
+
+pub fn add_comment(p: &mut Portal, deliverable_id: &str, c: Comment) {
+    if let Some(d) = p.deliverables.iter_mut().find(|d| d.id == deliverable_id) {
+        if !d.comments.iter().any(|x| x.id == c.id) {
+            d.comments.push(c);
+        }
+    }
+}
+
+/// The feed as the client should see it: with the agency's answers to
+/// this visit's writes, and with writes not sent yet.
+pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Portal {
+    let mut p = feed.clone();
+    for a in applied {
+        match a {
+            Applied::Approval(a) => set_approval(&mut p, a.clone()),
+            Applied::Comment {
+                deliverable_id,
+                comment,
+            } => add_comment(&mut p, deliverable_id, comment.clone()),
+            Applied::Escalation(_) => {}
+        }
+    }
+    let viewer = p.viewer.name.clone();
+    for item in pending {
+        match &item.write {
+            Write::Decision { approval_id, body } => {
+                let Some(mut a) = p.approval(approval_id).cloned() else {
+                    continue;
+                };
+                a.status = match body.decision {
+                    DecisionKind::Approve => ApprovalStatus::Approved,
+                    DecisionKind::RequestChanges => ApprovalStatus::ChangesRequested,
+                };
+                a.decision = Some(Decision {
+                    by: viewer.clone(),
+                    at: ts(item.made_at),
+                    comment: body.comment.clone(),
+                    reference: None,
+                });
+                set_approval(&mut p, a);
+            }
+            Write::Comment {
+                deliverable_id,
+                body,
+            } => add_comment(
+                &mut p,
+                deliverable_id,
+                Comment {
+                    id: pending_comment_id(&item.key),
+                    author: viewer.clone(),
+                    body: body.body.clone(),
+                    created_at: ts(item.made_at),
+                    version_id: body.version_id.clone(),
+                },
+            ),
+            Write::Escalation { .. } => {}
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::parse_portal;
+    use crate::domain::overview::owed;
+    use crate::domain::time::FixedZone;
+
+    fn demo() -> Portal {
+        parse_portal(include_str!("../../demo/portal.json")).unwrap()
+    }
+
+    fn decision(key: &str, approval: &str, kind: DecisionKind, at: f64) -> Pending {
+        Pending {
+            key: key.into(),
+            write: Write::Decision {
+                approval_id: approval.into(),
+                body: DecisionRequest {
+                    decision: kind,
+                    version_id: "v".into(),
+                    comment: None,
+                },
+            },
+            made_at: at,
+            not_before: at + 10_000.0,
+            attempts: 0,
+        }
+    }
+
+    #[test]
+    fn a_pending_decision_shows_everywhere_at_once() {
+        let feed = demo();
+        let now = feed.generated_at.with_timezone(&chrono::Utc);
+        let before = owed(&feed, now, &FixedZone::utc()).len();
+        let at = now.timestamp_millis() as f64;
+        let p = overlay(
+            &feed,
+            &[],
+            &[decision("k1", "a-home-3", DecisionKind::Approve, at)],
+        );
+        let a = p.approval("a-home-3").unwrap();
+        assert_eq!(a.status, ApprovalStatus::Approved);
+        assert_eq!(a.decision.as_ref().unwrap().by, "Maya Chen");
+        // The deliverable moves on, and the approval's deadline is done.
+        assert_eq!(
+            p.deliverable("d-homepage").unwrap().status,
+            DeliverableStatus::Approved
+        );
+        let dl = p.deadlines.iter().find(|d| d.id == "dl-home").unwrap();
+        assert!(p.deadline_done(dl));
+        assert_eq!(owed(&p, now, &FixedZone::utc()).len(), before - 1);
+        // The feed itself is untouched.
+        assert_eq!(
+            feed.approval("a-home-3").unwrap().status,
+            ApprovalStatus::Pending
+        );
+    }
+
+    #[test]
+    fn confirmed_answers_replace_and_never_duplicate() {
+        let feed = demo();
+        let mut a = feed.approval("a-news-2").unwrap().clone();
+        a.status = ApprovalStatus::ChangesRequested;
+        let c = Comment {
+            id: "cm-new".into(),
+            author: "Maya Chen".into(),
+            body: "Hi".into(),
+            created_at: feed.generated_at,
+            version_id: None,
+        };
+        let applied = vec![
+            Applied::Approval(a),
+            Applied::Comment {
+                deliverable_id: "d-homepage".into(),
+                comment: c.clone(),
+            },
+            Applied::Comment {
+                deliverable_id: "d-homepage".into(),
+                comment: c,
+            },
+        ];
+        let p = overlay(&feed, &applied, &[]);
+        assert_eq!(
+            p.approval("a-news-2").unwrap().status,
+            ApprovalStatus::ChangesRequested
+        );
+        assert_eq!(
+            p.deliverable("d-newsletter").unwrap().status,
+            DeliverableStatus::ChangesRequested
+        );
+        let comments = &p.deliverable("d-homepage").unwrap().comments;
+        assert_eq!(comments.iter().filter(|c| c.id == "cm-new").count(), 1);
+    }
+
+    #[test]
+    fn pending_comments_are_marked() {
+        let feed = demo();
+        let item = Pending {
+            key: "k9".into(),
+            write: Write::Comment {
+                deliverable_id: "d-video".into(),
+                body: CommentRequest {
+                    body: "Looks great".into(),
+                    version_id: None,
+                },
+            },
+            made_at: 0.0,
+            not_before: 0.0,
+            attempts: 0,
+        };
+        let p = overlay(&feed, &[], &[item]);
+        let c = &p.deliverable("d-video").unwrap().comments[0];
+        assert!(is_pending_comment(&c.id));
+        assert_eq!(c.body, "Looks great");
+    }
+
+    #[test]
+    fn only_the_latest_decision_on_an_approval_is_kept() {
+        let mut o = Outbox::default();
+        o.push(decision("k1", "a1", DecisionKind::Approve, 0.0));
+        o.push(decision("k2", "a2", DecisionKind::Approve, 0.0));
+        o.push(decision("k3", "a1", DecisionKind::RequestChanges, 1.0));
+        assert_eq!(o.items.len(), 2);
+        assert_eq!(o.decision_for("a1").unwrap().key, "k3");
+        assert!(o.remove("k2").is_some());
+        assert!(o.remove("k2").is_none());
+    }
+
+    #[test]
+    fn waits_out_the_undo_window() {
+        let mut o = Outbox::default();
+        o.push(decision("k1", "a1", DecisionKind::Approve, 1000.0));
+        assert!(o.next_ready(5000.0).is_none());
+        assert_eq!(o.next_wake(5000.0), Some(11_000.0));
+        assert_eq!(o.next_ready(11_000.0).unwrap().key, "k1");
+        assert_eq!(o.next_wake(11_000.0), None);
+    }
+
+    #[test]
+    fn survives_a_round_trip_and_garbage() {
+        let mut o = Outbox::default();
+        o.push(decision("k1", "a1", DecisionKind::Approve, 1.0));
+        assert_eq!(Outbox::from_json(&o.to_json()), o);
+        assert_eq!(Outbox::from_json("not json"), Outbox::default());
+    }
+
+    #[test]
+    fn backs_off_up_to_a_minute() {
+        assert_eq!(backoff_ms(1), 2000.0);
+        assert_eq!(backoff_ms(3), 8000.0);
+        assert_eq!(backoff_ms(40), 60_000.0);
+    }
+}

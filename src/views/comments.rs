@@ -1,0 +1,136 @@
+//! Feedback on a deliverable: the thread, and a composer whose draft is
+//! saved as the client types.
+
+use leptos::prelude::*;
+
+use crate::contract::{CommentRequest, Deliverable};
+use crate::domain::order::sort_by_i64;
+use crate::domain::outbox::{is_pending_comment, Write};
+use crate::domain::validate::{self, TextProblem, COMMENT_LIMIT};
+use crate::i18n::use_i18n;
+use crate::intl;
+use crate::views::drafts;
+use crate::views::writes::use_writes;
+
+#[component]
+pub fn Comments(d: Deliverable) -> impl IntoView {
+    let t = use_i18n().t();
+    let labels: Vec<(String, String)> = d
+        .versions
+        .iter()
+        .map(|v| (v.id.clone(), v.label.clone()))
+        .collect();
+    let mut comments = d.comments.clone();
+    sort_by_i64(&mut comments, |c| c.created_at.timestamp_millis());
+    let thread = if comments.is_empty() {
+        view! { <p class="cp-muted">{t.comments_none}</p> }.into_any()
+    } else {
+        view! {
+            <ol class="cp-comments">
+                {comments.into_iter().map(|c| {
+                    let on = c.version_id.as_deref().and_then(|id| {
+                        labels.iter().find(|(vid, _)| vid == id).map(|(_, l)| (t.on_version)(l))
+                    });
+                    let pending = is_pending_comment(&c.id);
+                    view! {
+                        <li class="cp-comment" class:cp-comment-pending=pending>
+                            <p class="cp-comment-head">
+                                <strong>{c.author.clone()}</strong>
+                                " · "
+                                <time datetime=c.created_at.to_rfc3339()>{intl::moment(c.created_at)}</time>
+                                {on.map(|o| format!(" · {o}"))}
+                                {pending.then(|| view! { " · " <span class="cp-badge cp-tone-attention">{t.comment_not_sent}</span> })}
+                            </p>
+                            <p class="cp-comment-body">{c.body.clone()}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="cp-card" aria-labelledby="cp-d-comments">
+            <h2 id="cp-d-comments">{t.comments_title}</h2>
+            {thread}
+            <Composer d=d.clone() />
+        </section>
+    }
+}
+
+#[component]
+fn Composer(d: Deliverable) -> impl IntoView {
+    let t = use_i18n().t();
+    let w = use_writes();
+    let key = drafts::comment_key(&d.id);
+    let text = RwSignal::new(drafts::load(&key));
+    let about = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let count = move || text.with(|s| validate::char_count(s));
+    let over = move || count() > COMMENT_LIMIT;
+    let deliverable_id = d.id.clone();
+    let key2 = key.clone();
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match validate::comment(&text.get_untracked()) {
+            Err(p) => {
+                error.set(Some(match p {
+                    TextProblem::Empty => t.err_comment_empty.to_string(),
+                    TextProblem::TooLong { limit, length } => (t.err_too_long)(limit, length),
+                }));
+                if let Some(el) = textarea.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+            Ok(body) => {
+                let version_id = Some(about.get_untracked()).filter(|v| !v.is_empty());
+                drafts::save(&key2, "");
+                w.queue(
+                    Write::Comment {
+                        deliverable_id: deliverable_id.clone(),
+                        body: CommentRequest { body, version_id },
+                    },
+                    0.0,
+                );
+            }
+        }
+    };
+    let mut versions = d.versions.clone();
+    sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
+    view! {
+        <form class="cp-composer" on:submit=send novalidate>
+            <div class="cp-field">
+                <label for="cp-comment">{t.comment_label}</label>
+                <textarea
+                    id="cp-comment"
+                    node_ref=textarea
+                    rows="3"
+                    aria-describedby="cp-comment-count cp-comment-error"
+                    aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        drafts::save(&key, &v);
+                        text.set(v);
+                        error.set(None);
+                    }
+                ></textarea>
+                <p id="cp-comment-count" class="cp-hint" class:cp-over=over>
+                    {move || (t.char_count)(count(), COMMENT_LIMIT)}
+                </p>
+                <p id="cp-comment-error" class="cp-field-error" role="alert">{move || error.get()}</p>
+            </div>
+            {(!versions.is_empty()).then(|| view! {
+                <div class="cp-field">
+                    <label for="cp-comment-about">{t.comment_about}</label>
+                    <select id="cp-comment-about" on:change=move |ev| about.set(event_target_value(&ev)) prop:value=move || about.get()>
+                        <option value="">{t.comment_about_all}</option>
+                        {versions.into_iter().map(|v| view! { <option value=v.id.clone()>{v.label.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <button type="submit" class="cp-button">{t.comment_send}</button>
+        </form>
+    }
+}

@@ -1,0 +1,208 @@
+//! Deciding on an approval: approve or request changes, confirm, a short
+//! undo window, then a receipt.
+
+use leptos::prelude::*;
+
+use crate::contract::{Approval, ApprovalStatus, DecisionKind, DecisionRequest};
+use crate::domain::outbox::Write;
+use crate::domain::validate::{self, TextProblem};
+use crate::i18n::{use_i18n, Strings};
+use crate::views::drafts;
+use crate::views::writes::{use_writes, UNDO_SECONDS};
+
+/// What the approval page shows under the asset.
+#[component]
+pub fn DecisionArea(approval: Approval, version: String, subject: String) -> impl IntoView {
+    let w = use_writes();
+    let id = approval.id.clone();
+    let queued = move || w.outbox.with(|o| o.decision_for(&id).cloned());
+    let a = approval.clone();
+    move || match (queued(), a.status) {
+        (Some(p), _) => {
+            view! { <Queued key=p.key.clone() not_before=p.not_before attempts=p.attempts /> }
+                .into_any()
+        }
+        (None, ApprovalStatus::Pending) => view! {
+            <DecisionForm approval=a.clone() version=version.clone() subject=subject.clone() />
+        }
+        .into_any(),
+        (None, _) => ().into_any(),
+    }
+}
+
+fn problem_text(t: &'static Strings, p: TextProblem, kind: DecisionKind) -> String {
+    match (p, kind) {
+        (TextProblem::Empty, DecisionKind::RequestChanges) => {
+            t.err_changes_need_comment.to_string()
+        }
+        (TextProblem::Empty, DecisionKind::Approve) => t.err_comment_empty.to_string(),
+        (TextProblem::TooLong { limit, length }, _) => (t.err_too_long)(limit, length),
+    }
+}
+
+#[component]
+fn DecisionForm(approval: Approval, version: String, subject: String) -> impl IntoView {
+    let t = use_i18n().t();
+    let w = use_writes();
+    let draft_key = drafts::decision_key(&approval.id);
+    let comment = RwSignal::new(drafts::load(&draft_key));
+    let error = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(None::<DecisionKind>);
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+
+    let choose = move |kind: DecisionKind| match validate::decision_comment(
+        kind,
+        &comment.get_untracked(),
+    ) {
+        Err(p) => {
+            error.set(Some(problem_text(t, p, kind)));
+            if let Some(el) = textarea.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+        Ok(_) => {
+            error.set(None);
+            confirming.set(Some(kind));
+            if let Some(d) = dialog.get_untracked() {
+                let _ = d.show_modal();
+            }
+        }
+    };
+    let close = move || {
+        confirming.set(None);
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let (approval_id, version_id) = (approval.id.clone(), approval.version_id.clone());
+    let dk = draft_key.clone();
+    let confirm = move |_| {
+        let Some(kind) = confirming.get_untracked() else {
+            return;
+        };
+        // Validated again: the text may have changed behind the dialog.
+        let Ok(text) = validate::decision_comment(kind, &comment.get_untracked()) else {
+            return;
+        };
+        close();
+        drafts::save(&dk, "");
+        w.queue(
+            Write::Decision {
+                approval_id: approval_id.clone(),
+                body: DecisionRequest {
+                    decision: kind,
+                    version_id: version_id.clone(),
+                    comment: text,
+                },
+            },
+            UNDO_SECONDS,
+        );
+    };
+    let question = {
+        let (v, s) = (version.clone(), subject.clone());
+        move || match confirming.get() {
+            Some(DecisionKind::RequestChanges) => (t.confirm_changes)(&v, &s),
+            _ => (t.confirm_approve)(&v, &s),
+        }
+    };
+    let yes = move || match confirming.get() {
+        Some(DecisionKind::RequestChanges) => t.confirm_changes_yes,
+        _ => t.confirm_approve_yes,
+    };
+    let count = move || comment.with(|c| validate::char_count(c));
+    view! {
+        <section class="cp-card cp-decide" aria-labelledby="cp-decide-title">
+            <h2 id="cp-decide-title">{t.decide_title}</h2>
+            <div class="cp-field">
+                <label for="cp-decision-comment">{t.decide_comment_label}</label>
+                <p id="cp-decision-hint" class="cp-hint">{t.decide_comment_hint}</p>
+                <textarea
+                    id="cp-decision-comment"
+                    node_ref=textarea
+                    rows="4"
+                    aria-describedby="cp-decision-hint cp-decision-count cp-decision-error"
+                    aria-invalid=move || error.get().is_some().to_string()
+                    prop:value=move || comment.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        drafts::save(&draft_key, &v);
+                        comment.set(v);
+                    }
+                ></textarea>
+                <p id="cp-decision-count" class="cp-hint">{move || (t.char_count)(count(), validate::COMMENT_LIMIT)}</p>
+                <p id="cp-decision-error" class="cp-field-error" role="alert">{move || error.get()}</p>
+            </div>
+            <div class="cp-actions">
+                <button type="button" class="cp-button" on:click=move |_| choose(DecisionKind::Approve)>
+                    {t.approve_button}
+                </button>
+                <button type="button" class="cp-button cp-button-secondary" on:click=move |_| choose(DecisionKind::RequestChanges)>
+                    {t.request_changes_button}
+                </button>
+            </div>
+            <dialog node_ref=dialog class="cp-dialog" aria-labelledby="cp-confirm-title" on:close=move |_| confirming.set(None)>
+                <h2 id="cp-confirm-title">{question}</h2>
+                {move || comment.with(|c| (!c.trim().is_empty()).then(|| view! { <blockquote class="cp-quote">{c.trim().to_string()}</blockquote> }))}
+                <p class="cp-hint">{t.confirm_undo_note}</p>
+                <div class="cp-actions">
+                    <button type="button" class="cp-button" on:click=confirm>{yes}</button>
+                    <button type="button" class="cp-button cp-button-secondary" on:click=move |_| close()>{t.confirm_cancel}</button>
+                </div>
+            </dialog>
+        </section>
+    }
+}
+
+/// A decision saved on this device: counting down to sending, or waiting
+/// for the connection.
+#[component]
+fn Queued(key: String, not_before: f64, attempts: u32) -> impl IntoView {
+    let t = use_i18n().t();
+    let w = use_writes();
+    let now = RwSignal::new(js_sys::Date::now());
+    if not_before > now.get_untracked() {
+        if let Ok(h) = set_interval_with_handle(
+            move || now.set(js_sys::Date::now()),
+            std::time::Duration::from_millis(250),
+        ) {
+            on_cleanup(move || h.clear());
+        }
+    }
+    let secs = move || ((not_before - now.get()) / 1000.0).ceil() as i64;
+    let (k1, k2, k3) = (key.clone(), key.clone(), key);
+    let undo = move |_| {
+        if let Some(p) = w.undo(&k1) {
+            // The comment goes back where it was typed.
+            if let Write::Decision { approval_id, body } = p.write {
+                if let Some(c) = body.comment {
+                    drafts::restore(&drafts::decision_key(&approval_id), &c);
+                }
+            }
+        }
+    };
+    view! {
+        <section class="cp-card cp-queued" role="status" aria-live="polite">
+            {move || if secs() > 0 {
+                let undo = undo.clone();
+                let k2 = k2.clone();
+                view! {
+                    <p class="cp-countdown">{(t.sending_in)(secs())}</p>
+                    <div class="cp-actions">
+                        <button type="button" class="cp-button" on:click=undo>{t.undo}</button>
+                        <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k2)>{t.send_now}</button>
+                    </div>
+                }
+                .into_any()
+            } else {
+                let k3 = k3.clone();
+                view! {
+                    <p><strong>{t.not_sent_yet}</strong></p>
+                    {(attempts > 0).then(|| view! { <p class="cp-hint">{(t.tried_times)(attempts)}</p> })}
+                    <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k3)>{t.retry_now}</button>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

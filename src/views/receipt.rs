@@ -1,0 +1,65 @@
+//! The receipt of a decision: kept by printing or copying it as text.
+
+use leptos::prelude::*;
+
+use crate::contract::Approval;
+use crate::domain::receipt::{as_text, receipt, ReceiptLabels};
+use crate::i18n::use_i18n;
+use crate::intl;
+
+#[component]
+pub fn ReceiptCard(approval: Approval, version: String) -> impl IntoView {
+    let t = use_i18n().t();
+    let when = approval
+        .decision
+        .as_ref()
+        .map(|d| intl::moment(d.at))
+        .unwrap_or_default();
+    let labels = ReceiptLabels {
+        heading: t.receipt_title,
+        what: t.receipt_what,
+        version: t.version_label,
+        decision: t.receipt_decision,
+        when: t.receipt_when,
+        by: t.receipt_by,
+        comment: t.their_comment,
+        reference: t.receipt_reference,
+    };
+    let Some(r) = receipt(
+        &approval,
+        &version,
+        t.approval_status(approval.status),
+        &when,
+        &labels,
+    ) else {
+        return ().into_any();
+    };
+    let text = as_text(&r, t.receipt_title);
+    let copy_state = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let text = text.clone();
+        leptos::task::spawn_local_scoped(async move {
+            let promise = window().navigator().clipboard().write_text(&text);
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copy_state.set(Some(ok));
+        });
+    };
+    view! {
+        <section class="cp-card cp-receipt" aria-labelledby="cp-receipt-title">
+            <h2 id="cp-receipt-title">{t.receipt_title}</h2>
+            <dl class="cp-receipt-lines">
+                {r.lines.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+            <div class="cp-actions cp-no-print">
+                <button type="button" class="cp-button cp-button-secondary" on:click=move |_| { let _ = window().print(); }>
+                    {t.print}
+                </button>
+                <button type="button" class="cp-button cp-button-secondary" on:click=copy>{t.copy_text}</button>
+            </div>
+            <p class="cp-hint cp-no-print" role="status">
+                {move || copy_state.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
+            </p>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,274 @@
+// Deciding on approvals and leaving feedback, against the agency API double
+// and in demo mode; with the failures a real connection has.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStaticHost } from './support/static-host.mjs';
+import { startApiDouble, TOKEN } from './support/api-double.mjs';
+import { agencyFeed } from './support/feeds.mjs';
+import { launch, newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot } from './support/browser.mjs';
+
+let host, api, browser;
+before(async () => {
+  api = await startApiDouble({ allowOrigin: 'pending', portal: agencyFeed() });
+  host = await startStaticHost('dist', { agency: { 'data-api': api.origin, 'data-token': TOKEN } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await api?.close();
+});
+beforeEach(() => {
+  api.reset(agencyFeed());
+  api.state.allowOrigin = host.origin;
+});
+
+const agency = (hash = '') => `${host.origin}/agency/${hash}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const decisions = () => api.calls().filter((r) => r.method === 'POST' && r.path.endsWith('/decision'));
+
+async function openApproval(page, id = 'a-home-3') {
+  await page.goto(agency(`#/approvals/${id}`));
+  await waitForPortal(page);
+}
+
+async function decide(page, button, { comment } = {}) {
+  if (comment !== undefined) await page.getByLabel('Comment for the team').fill(comment);
+  await page.getByRole('button', { name: button, exact: true }).click();
+}
+
+test('approve: confirmation names it, undo window, exact request, receipt, counts update', async () => {
+  const page = await newPage(browser);
+  await openApproval(page);
+  // The review screen: the asset, its version, due date and consequence.
+  await page.getByRole('heading', { name: 'v3 — the one to approve' }).waitFor();
+  assert.equal(await page.locator('img.cp-asset').getAttribute('alt'), 'Preview of v3');
+  assert.match(await page.locator('#cp-main').innerText(), /If this is late: If we don't hear from you by Wednesday/);
+  await assertAccessible(page, 'review screen');
+  await screenshot(page, 'approval-review-1280');
+  // Earlier versions can be looked at.
+  await page.getByRole('button', { name: 'v1' }).click();
+  await page.getByRole('heading', { name: 'v1', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'v3 ✓' }).click();
+
+  await decide(page, 'Approve');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('heading', { name: 'Approve v3 of Homepage redesign?' }).waitFor();
+  // A double click on "Yes" sends one request.
+  await dialog.getByRole('button', { name: 'Yes, approve' }).dblclick();
+  await page.getByText(/Sending your decision in \d+ seconds?/).waitFor();
+  assert.equal(decisions().length, 0, 'nothing is sent during the undo window');
+  // Already shown as approved everywhere, before it is even sent.
+  assert.equal(await page.locator('.cp-nav .cp-count').count(), 1);
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+
+  const sent = decisions();
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0].headers.authorization, `Bearer ${TOKEN}`);
+  assert.equal(sent[0].headers['content-type'], 'application/json');
+  assert.match(sent[0].headers['idempotency-key'], UUID);
+  assert.deepEqual(JSON.parse(sent[0].body), { decision: 'approve', version_id: 'v-home-3' });
+
+  const receipt = await page.locator('.cp-receipt').innerText();
+  assert.match(receipt, /What\s+Homepage redesign — final design/);
+  assert.match(receipt, /Version\s+v3/);
+  assert.match(receipt, /Decision\s+Approved/);
+  assert.match(receipt, /By\s+Sam Okoro/);
+  assert.match(receipt, /Reference\s+HC-1/);
+  await assertAccessible(page, 'receipt screen');
+  await screenshot(page, 'approval-receipt-1280');
+  // Cannot be decided twice.
+  assert.equal(await page.getByRole('button', { name: 'Approve', exact: true }).count(), 0);
+
+  // Everything else follows without a reload.
+  await page.locator('.cp-nav a', { hasText: 'Overview' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Hello, Sam' }).waitFor();
+  assert.equal(await page.locator('.cp-owed .cp-number').innerText(), '3');
+  await page.locator('.cp-nav a', { hasText: 'Deliverables' }).click();
+  assert.match(await page.locator('.cp-deliverable').first().innerText(), /Status\s+Approved/);
+  assert.equal(api.calls().filter((r) => r.path === '/portal').length, 1, 'no reload of the feed was needed');
+  assertNoProblems(page);
+});
+
+test('request changes: an empty comment is refused at the field; a real one is sent', async () => {
+  const page = await newPage(browser);
+  await openApproval(page);
+  await decide(page, 'Request changes', { comment: '   ' });
+  const error = page.locator('#cp-decision-error');
+  assert.equal(await error.innerText(), 'Please say what should change, so the team can act on it.');
+  assert.equal(await page.getByLabel('Comment for the team').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cp-decision-comment');
+  assert.equal(await page.getByRole('dialog').count(), 0);
+
+  await decide(page, 'Request changes', { comment: 'The button should be green.' });
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('heading', { name: 'Ask for changes to v3 of Homepage redesign?' }).waitFor();
+  assert.match(await dialog.innerText(), /The button should be green\./);
+  await dialog.getByRole('button', { name: 'Yes, ask for changes' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.deepEqual(JSON.parse(decisions()[0].body), {
+    decision: 'request_changes',
+    version_id: 'v-home-3',
+    comment: 'The button should be green.',
+  });
+  assert.match(await page.locator('.cp-receipt').innerText(), /Comment\s+The button should be green\./);
+  assertNoProblems(page);
+});
+
+test('undo within the window sends nothing and keeps the comment; waiting sends it', async () => {
+  const page = await newPage(browser, { clock: 'controlled' });
+  await openApproval(page);
+  await decide(page, 'Request changes', { comment: 'Bigger logo' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, ask for changes' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await page.getByLabel('Comment for the team').inputValue(), 'Bigger logo');
+  await page.clock.fastForward(15000);
+  assert.equal(decisions().length, 0);
+
+  await decide(page, 'Approve');
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.clock.fastForward(11000);
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.equal(decisions().length, 1);
+  assertNoProblems(page);
+});
+
+test('API answers 500, then 200: exactly one decision, same idempotency key', async () => {
+  api.state.faults.push({ method: 'POST', status: 500, body: { error: { code: 'oops', message: 'Internal error' } } });
+  const page = await newPage(browser);
+  await openApproval(page);
+  await decide(page, 'Approve', { comment: 'Lovely' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByText('Not sent yet. It is saved on this device').waitFor();
+  await page.getByText('1 change is not sent yet.').waitFor();
+  await page.getByRole('button', { name: 'Try again now' }).first().click();
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  const tries = decisions();
+  assert.equal(tries.length, 2);
+  assert.equal(tries[0].headers['idempotency-key'], tries[1].headers['idempotency-key']);
+  assert.equal(api.state.writes.length, 1, 'exactly one decision recorded');
+  assert.equal(await page.getByText('1 change is not sent yet.').count(), 0);
+  assertNoProblems(page);
+});
+
+test('API unreachable: the decision waits in the outbox and goes out when the connection returns', async () => {
+  const page = await newPage(browser);
+  await openApproval(page);
+  await page.context().setOffline(true);
+  await decide(page, 'Approve');
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByText('1 change is not sent yet.').waitFor();
+  assert.equal(api.state.writes.length, 0);
+  await page.context().setOffline(false);
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.equal(api.state.writes.length, 1);
+  assertNoProblems(page);
+});
+
+test('reload with an unsent decision: still queued, then sent', async () => {
+  const page = await newPage(browser);
+  await openApproval(page);
+  api.state.down = true;
+  await decide(page, 'Approve');
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByText('1 change is not sent yet.').waitFor();
+  api.state.down = false;
+  await page.reload();
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.equal(api.state.writes.length, 1);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('client-portal:outbox:v1')).items.length), 0);
+  assertNoProblems(page);
+});
+
+test('409: a clear message, the feed refreshed, nothing typed lost', async () => {
+  api.state.faults.push({ method: 'POST', status: 409, body: { error: { code: 'already_decided', message: 'Your colleague Lee approved this an hour ago.' } } });
+  const page = await newPage(browser);
+  await openApproval(page);
+  await decide(page, 'Approve');
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  const problem = page.locator('.cp-problem');
+  await problem.getByRole('heading', { name: 'Someone already took care of this' }).waitFor();
+  assert.match(await problem.innerText(), /Your colleague Lee approved this an hour ago\./);
+  assert.equal(api.calls().filter((r) => r.path === '/portal').length, 2, 'the feed is fetched again');
+  await problem.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.locator('.cp-problem').count(), 0);
+  assertNoProblems(page);
+});
+
+test('comments: sent with the contract body, shown in the thread; drafts survive a reload', async () => {
+  const page = await newPage(browser);
+  await page.goto(agency('#/deliverables/d-homepage'));
+  await waitForPortal(page);
+  const box = page.getByLabel('Add a comment');
+  await box.fill('Half-typed thought');
+  await page.reload();
+  await waitForPortal(page);
+  assert.equal(await page.getByLabel('Add a comment').inputValue(), 'Half-typed thought');
+  assert.match(await page.locator('#cp-comment-count').innerText(), /18 of 2000 characters/);
+
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  // An empty comment is refused.
+  await page.getByText('Half-typed thought').last().waitFor();
+  const comments = api.calls().filter((r) => r.path === '/deliverables/d-homepage/comments');
+  assert.equal(comments.length, 1);
+  assert.deepEqual(JSON.parse(comments[0].body), { body: 'Half-typed thought' });
+  assert.match(comments[0].headers['idempotency-key'], UUID);
+  assert.equal(await page.getByLabel('Add a comment').inputValue(), '');
+  assert.equal(await page.evaluate(() => localStorage.getItem('client-portal:draft:comment:d-homepage')), null);
+
+  await page.getByLabel('About').selectOption({ label: 'v2' });
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  assert.equal(await page.locator('#cp-comment-error').innerText(), 'Write a comment first.');
+  await page.getByLabel('Add a comment').fill('On the older one');
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  await page.locator('.cp-comment', { hasText: 'On the older one' }).waitFor();
+  const last = api.calls().filter((r) => r.path === '/deliverables/d-homepage/comments').at(-1);
+  assert.deepEqual(JSON.parse(last.body), { body: 'On the older one', version_id: 'v-home-2' });
+  assertNoProblems(page);
+});
+
+test('keyboard only: review, decide and confirm an approval without a mouse', async () => {
+  const page = await newPage(browser);
+  await page.goto(agency('#/approvals'));
+  await waitForPortal(page);
+  await tabTo(page, /Homepage redesign — final design/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Homepage redesign — final design' }).waitFor();
+  await tabTo(page, /^Approve$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  // Focus is inside the dialog, on its first button.
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Yes, approve');
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^Send now$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.equal(api.state.writes.length, 1);
+  assertNoProblems(page);
+});
+
+test('demo mode: decide and comment, kept after a reload', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${host.origin}/portal/#/approvals/a-news-2`);
+  await waitForPortal(page);
+  await decide(page, 'Request changes', { comment: 'Use the autumn photo' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, ask for changes' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.match(await page.locator('.cp-receipt').innerText(), /Reference\s+DEMO-/);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  await page.goto(`${host.origin}/portal/#/deliverables/d-video`);
+  await page.getByLabel('Add a comment').fill('Can we see a storyboard?');
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  await page.locator('.cp-comment', { hasText: 'Can we see a storyboard?' }).waitFor();
+  await page.reload();
+  await page.locator('.cp-comment', { hasText: 'Can we see a storyboard?' }).waitFor();
+  assertNoProblems(page);
+});

@@ -2,6 +2,7 @@
 //! Everything the client does persists in localStorage until "Reset demo".
 
 use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::ApiError;
 use crate::contract::{
@@ -10,16 +11,17 @@ use crate::contract::{
 use crate::domain::outbox::{add_comment, set_approval, Applied, Write};
 use crate::domain::{shift, validate};
 
-/// The sample feed shipped with the app.
-pub const SEED: &str = include_str!("../../demo/portal.json");
+/// Where the sample feed is, next to the app (the build copies `demo/`
+/// there). It is fetched rather than compiled in: it ships as a file anyway.
+pub const SEED_URL: &str = "demo/portal.json";
 
-/// Where the demo keeps its state.
-pub const STATE_KEY: &str = "client-portal:demo:v1";
+/// Where the demo keeps its state (a [`DemoLog`]).
+pub const STATE_KEY: &str = "client-portal:demo:v3";
 
-/// A fresh demo feed whose dates are moved so it was "generated" today.
-pub fn seeded(today: chrono::NaiveDate) -> Result<Portal, ApiError> {
-    let mut p = contract::parse_portal(SEED)?;
-    shift::shift_to(&mut p, today);
+/// The sample feed with its dates moved so it was "generated" on `day`.
+pub fn seeded(seed: &str, day: chrono::NaiveDate) -> Result<Portal, ApiError> {
+    let mut p = contract::parse_portal(seed)?;
+    shift::shift_to(&mut p, day);
     Ok(p)
 }
 
@@ -119,38 +121,100 @@ pub fn apply(
 #[derive(Clone, Debug, Default)]
 pub struct DemoApi;
 
+/// What the demo keeps in the browser: the day it was first opened and
+/// every write since, replayed over the sample feed on each visit. (Storing
+/// the writes rather than the whole feed keeps a serializer for the entire
+/// contract out of the app.)
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DemoLog {
+    /// `YYYY-MM-DD`: the sample feed is moved to this day.
+    pub seeded_on: String,
+    pub events: Vec<DemoEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DemoEvent {
+    pub key: String,
+    pub at_ms: f64,
+    pub write: Write,
+}
+
+impl DemoLog {
+    /// The demo's state: the sample feed on its day, with every write.
+    pub fn replay(&self, seed: &str, today: chrono::NaiveDate) -> Result<Portal, ApiError> {
+        let day = contract::parse_day(&self.seeded_on).unwrap_or(today);
+        let mut p = seeded(seed, day)?;
+        for e in &self.events {
+            // A write that was refused then is refused again: no effect.
+            let _ = apply(&mut p, &e.write, &e.key, crate::domain::time::from_millis(e.at_ms));
+        }
+        Ok(p)
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 impl DemoApi {
     fn store() -> crate::storage::Store {
         crate::storage::Store::local()
     }
 
-    fn save(p: &Portal) {
-        if let Ok(json) = serde_json::to_string(p) {
+    fn log() -> DemoLog {
+        let saved = Self::store().get(STATE_KEY).and_then(|s| serde_json::from_str::<DemoLog>(&s).ok());
+        saved.unwrap_or_else(|| {
+            let log = DemoLog {
+                seeded_on: contract::day_to_wire(crate::intl::today()),
+                events: Vec::new(),
+            };
+            Self::save(&log);
+            log
+        })
+    }
+
+    fn save(log: &DemoLog) {
+        if let Ok(json) = serde_json::to_string(log) {
             Self::store().set(STATE_KEY, &json);
         }
     }
 
-    /// The demo's current state: what was saved, else a fresh seed.
-    fn state() -> Result<Portal, ApiError> {
-        if let Some(saved) = Self::store().get(STATE_KEY) {
-            if let Ok(p) = contract::parse_portal(&saved) {
-                return Ok(p);
-            }
+    /// The sample feed, fetched once per visit.
+    async fn seed() -> Result<std::rc::Rc<str>, ApiError> {
+        thread_local! {
+            static SEED: std::cell::RefCell<Option<std::rc::Rc<str>>> = const { std::cell::RefCell::new(None) };
         }
-        let p = seeded(crate::intl::today())?;
-        Self::save(&p);
-        Ok(p)
+        if let Some(s) = SEED.with(|s| s.borrow().clone()) {
+            return Ok(s);
+        }
+        let resp = gloo_net::http::Request::get(SEED_URL)
+            .send()
+            .await
+            .map_err(|_| ApiError::Offline)?;
+        let text = resp.text().await.map_err(|_| ApiError::Offline)?;
+        if !resp.ok() {
+            return Err(ApiError::from_status(resp.status(), &text));
+        }
+        let s: std::rc::Rc<str> = text.into();
+        SEED.with(|c| *c.borrow_mut() = Some(s.clone()));
+        Ok(s)
     }
 
     pub async fn portal(&self) -> Result<Portal, ApiError> {
-        Self::state()
+        Self::log().replay(&Self::seed().await?, crate::intl::today())
     }
 
     pub async fn send(&self, write: &Write, key: &str) -> Result<Applied, ApiError> {
-        let mut p = Self::state()?;
-        let applied = apply(&mut p, write, key, crate::intl::now())?;
-        Self::save(&p);
+        let seed = Self::seed().await?;
+        let mut log = Self::log();
+        let mut p = log.replay(&seed, crate::intl::today())?;
+        let now = crate::intl::now();
+        let applied = apply(&mut p, write, key, now)?;
+        if !log.events.iter().any(|e| e.key == key) {
+            log.events.push(DemoEvent {
+                key: key.to_string(),
+                at_ms: now.timestamp_millis() as f64,
+                write: write.clone(),
+            });
+            Self::save(&log);
+        }
         Ok(applied)
     }
 
@@ -164,6 +228,8 @@ impl DemoApi {
 mod tests {
     use super::*;
     use crate::contract::{CommentRequest, DecisionRequest};
+
+    const SEED: &str = include_str!("../../demo/portal.json");
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z")
@@ -184,7 +250,7 @@ mod tests {
 
     #[test]
     fn decisions_follow_the_contract_rules() {
-        let mut p = seeded(now().date_naive()).unwrap();
+        let mut p = seeded(SEED, now().date_naive()).unwrap();
         // Changes need a reason.
         let e = apply(
             &mut p,
@@ -235,8 +301,35 @@ mod tests {
     }
 
     #[test]
+    fn the_log_replays_every_write_over_the_seed() {
+        let log = DemoLog {
+            seeded_on: "2026-11-23".into(),
+            events: vec![
+                DemoEvent {
+                    key: "k1".into(),
+                    at_ms: now().timestamp_millis() as f64,
+                    write: decide("a-home-3", DecisionKind::Approve, None),
+                },
+                // A refused write (a second decision) changes nothing.
+                DemoEvent {
+                    key: "k2".into(),
+                    at_ms: now().timestamp_millis() as f64,
+                    write: decide("a-home-3", DecisionKind::RequestChanges, Some("no")),
+                },
+            ],
+        };
+        let json = serde_json::to_string(&log).unwrap();
+        let back: DemoLog = serde_json::from_str(&json).unwrap();
+        let p = back.replay(SEED, now().date_naive()).unwrap();
+        let a = p.approval("a-home-3").unwrap();
+        assert_eq!(a.status, ApprovalStatus::Approved);
+        assert_eq!(a.decision.as_ref().unwrap().at, now().fixed_offset());
+        assert_eq!(p.generated_at.date_naive().to_string(), "2026-11-23");
+    }
+
+    #[test]
     fn comments_are_added_once_per_key() {
-        let mut p = seeded(now().date_naive()).unwrap();
+        let mut p = seeded(SEED, now().date_naive()).unwrap();
         let w = Write::Comment {
             deliverable_id: "d-video".into(),
             body: CommentRequest {
@@ -255,7 +348,7 @@ mod tests {
     #[test]
     fn seed_is_moved_to_today() {
         let today = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
-        let p = seeded(today).unwrap();
+        let p = seeded(SEED, today).unwrap();
         assert_eq!(p.generated_at.date_naive(), today);
     }
 }

@@ -12,16 +12,88 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 mod locate;
 
+/// A contract enum carried as a string. Open enums map any value this
+/// version does not know to `Other` (shown as a neutral state); closed ones
+/// (what the portal itself sends) reject it. Every enum shares one string
+/// (de)serializer instead of a derived visitor each.
+macro_rules! wire_enum {
+    (@de $name:ident, $s:ident, open) => { Ok($name::from_wire(&$s).unwrap_or($name::Other)) };
+    (@de $name:ident, $s:ident, closed) => {
+        $name::from_wire(&$s).ok_or_else(|| serde::de::Error::custom(format!("unknown value \"{}\"", $s)))
+    };
+    ($(#[$m:meta])* $kind:ident $name:ident { $($(#[$vm:meta])* $v:ident = $w:literal,)* $(| $other:ident)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vm])* $v,)*
+            $(
+                /// A value this version of the portal does not know.
+                $other,
+            )?
+        }
+
+        impl $name {
+            pub fn from_wire(s: &str) -> Option<$name> {
+                match s {
+                    $($w => Some($name::$v),)*
+                    _ => None,
+                }
+            }
+
+            pub fn to_wire(self) -> &'static str {
+                match self {
+                    $($name::$v => $w,)*
+                    $($name::$other => "other",)?
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.to_wire())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                wire_enum!(@de $name, s, $kind)
+            }
+        }
+    };
+}
+
 /// The contract version this build understands.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A point in time as the API sends it (RFC 3339, with an offset).
 pub type Timestamp = DateTime<FixedOffset>;
 
+/// Timestamps are read with chrono's RFC 3339 parser (its generic format
+/// parser, behind `DateTime`'s own `Deserialize`, is large in wasm).
+mod ts {
+    use super::Timestamp;
+    use serde::{Deserialize, Deserializer};
+
+    fn parse<E: serde::de::Error>(s: &str) -> Result<Timestamp, E> {
+        chrono::DateTime::parse_from_rfc3339(s.trim())
+            .map_err(|_| E::custom(format!("expected a date and time (RFC 3339), got \"{s}\"")))
+    }
+
+    pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+        parse(&String::deserialize(d)?)
+    }
+
+    pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+        Option::<String>::deserialize(d)?.map(|s| parse(&s)).transpose()
+    }
+}
+
 /// `GET {api}/portal`
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Portal {
     pub schema_version: u32,
+    #[serde(deserialize_with = "ts::de")]
     pub generated_at: Timestamp,
     pub agency: Agency,
     pub client: Client,
@@ -80,14 +152,13 @@ pub struct Contact {
     pub level: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactKind {
-    Primary,
-    Backup,
-    Escalation,
-    #[serde(other)]
-    Other,
+wire_enum! {
+    open ContactKind {
+        Primary = "primary",
+        Backup = "backup",
+        Escalation = "escalation",
+        | Other
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,7 +173,7 @@ pub struct Communication {
     pub time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "ts::opt")]
     pub next_check_in: Option<Timestamp>,
 }
 
@@ -113,15 +184,14 @@ pub struct Channel {
     pub value: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ChannelKind {
-    Email,
-    Phone,
-    Chat,
-    Meeting,
-    #[serde(other)]
-    Other,
+wire_enum! {
+    open ChannelKind {
+        Email = "email",
+        Phone = "phone",
+        Chat = "chat",
+        Meeting = "meeting",
+        | Other
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -141,33 +211,32 @@ pub struct Deliverable {
     pub comments: Vec<Comment>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliverableStatus {
-    Planned,
-    InProgress,
-    InReview,
-    ChangesRequested,
-    Approved,
-    Delivered,
-    #[serde(other)]
-    Other,
+wire_enum! {
+    open DeliverableStatus {
+        Planned = "planned",
+        InProgress = "in_progress",
+        InReview = "in_review",
+        ChangesRequested = "changes_requested",
+        Approved = "approved",
+        Delivered = "delivered",
+        | Other
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Scope {
-    Included,
-    ChangeOrder,
-    OutOfScope,
-    #[serde(other)]
-    Other,
+wire_enum! {
+    open Scope {
+        Included = "included",
+        ChangeOrder = "change_order",
+        OutOfScope = "out_of_scope",
+        | Other
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Version {
     pub id: String,
     pub label: String,
+    #[serde(deserialize_with = "ts::de")]
     pub created_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -182,6 +251,7 @@ pub struct Comment {
     pub id: String,
     pub author: String,
     pub body: String,
+    #[serde(deserialize_with = "ts::de")]
     pub created_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<String>,
@@ -193,6 +263,7 @@ pub struct Approval {
     pub deliverable_id: String,
     pub version_id: String,
     pub title: String,
+    #[serde(deserialize_with = "ts::de")]
     pub requested_at: Timestamp,
     pub due: Due,
     pub status: ApprovalStatus,
@@ -203,19 +274,19 @@ pub struct Approval {
     pub decision: Option<Decision>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ApprovalStatus {
-    Pending,
-    Approved,
-    ChangesRequested,
-    #[serde(other)]
-    Other,
+wire_enum! {
+    open ApprovalStatus {
+        Pending = "pending",
+        Approved = "approved",
+        ChangesRequested = "changes_requested",
+        | Other
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     pub by: String,
+    #[serde(deserialize_with = "ts::de")]
     pub at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -237,14 +308,13 @@ pub struct Deadline {
     pub done: bool,
 }
 
-/// Who owes a deadline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Owner {
-    Client,
-    Agency,
-    #[serde(other)]
-    Other,
+wire_enum! {
+    /// Who owes a deadline.
+    open Owner {
+        Client = "client",
+        Agency = "agency",
+        | Other
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -358,11 +428,11 @@ pub struct DecisionRequest {
     pub comment: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DecisionKind {
-    Approve,
-    RequestChanges,
+wire_enum! {
+    closed DecisionKind {
+        Approve = "approve",
+        RequestChanges = "request_changes",
+    }
 }
 
 /// `POST {api}/deliverables/{id}/comments`
@@ -386,20 +456,21 @@ pub struct EscalationRequest {
     pub reply_to: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Urgency {
-    Low,
-    Normal,
-    High,
+wire_enum! {
+    closed Urgency {
+        Low = "low",
+        Normal = "normal",
+        High = "high",
+    }
 }
 
 /// The answer to `POST {api}/escalations`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EscalationReceipt {
     pub reference: String,
+    #[serde(deserialize_with = "ts::de")]
     pub received_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "ts::opt")]
     pub respond_by: Option<Timestamp>,
 }
 

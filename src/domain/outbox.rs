@@ -14,8 +14,10 @@ use crate::contract::{
 use crate::domain::time::from_millis;
 
 /// One write to the agency's API.
+// Externally tagged (serde's default): an internally tagged enum would pull
+// serde's buffering deserializer into the wasm for no benefit here.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Write {
     Decision {
         approval_id: String,

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::Version;
@@ -18,7 +19,7 @@ use crate::views::receipt::ReceiptCard;
 use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle};
 use crate::views::writes::use_writes;
 
-pub fn approvals_page(p: Arc<Portal>) -> AnyView {
+pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let mut waiting: Vec<Approval> = p
         .approvals
@@ -38,20 +39,19 @@ pub fn approvals_page(p: Arc<Portal>) -> AnyView {
     view! {
         <PageTitle title=t.nav_approvals.to_string() intro=t.approvals_intro />
         {if none_at_all {
-            view! { <p class="cp-empty">{t.approvals_none}</p> }.into_any()
+            Either::Left(view! { <p class="cp-empty">{t.approvals_none}</p> })
         } else {
-            view! {
+            Either::Right(view! {
                 <section aria-labelledby="cp-a-waiting">
                     <h2 id="cp-a-waiting">{t.approvals_waiting}</h2>
                     {if waiting.is_empty() {
-                        view! { <p class="cp-empty">{t.approvals_none_waiting}</p> }.into_any()
+                        Either::Left(view! { <p class="cp-empty">{t.approvals_none_waiting}</p> })
                     } else {
-                        view! {
+                        Either::Right(view! {
                             <ul class="cp-cards">
                                 {waiting.into_iter().map(|a| view! { <ApprovalCard p=p.clone() a /> }).collect_view()}
                             </ul>
-                        }
-                        .into_any()
+                        })
                     }}
                 </section>
                 {(!decided.is_empty()).then(|| view! {
@@ -62,11 +62,9 @@ pub fn approvals_page(p: Arc<Portal>) -> AnyView {
                         </ul>
                     </section>
                 })}
-            }
-            .into_any()
+            })
         }}
     }
-    .into_any()
 }
 
 /// Which deliverable and version an approval is about.
@@ -109,15 +107,14 @@ fn ApprovalCard(p: Arc<Portal>, a: Approval) -> impl IntoView {
     }
 }
 
-pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
+pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
     let t = use_i18n().t();
     let Some(a) = p.approval(&id).cloned() else {
-        return view! {
+        return Either::Left(view! {
             <PageTitle title=t.err_not_found_title.to_string() />
             <p>{t.approval_missing}</p>
             <p><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
-        }
-        .into_any();
+        });
     };
     let (deliverable, version_label) = subject(&p, &a);
     let version_label = version_label.unwrap_or_else(|| a.version_id.clone());
@@ -134,7 +131,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
     let queued = use_writes()
         .outbox
         .with_untracked(|o| o.decision_for(&a.id).is_some());
-    view! {
+    Either::Right(view! {
         <p class="cp-breadcrumb"><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
         <PageTitle title=a.title.clone() />
         <section class="cp-card">
@@ -147,9 +144,9 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
                 <div>
                     <dt>{t.due_label}</dt>
                     <dd>{if pending {
-                        view! { <DueLine due=a.due /> }.into_any()
+                        Either::Left(view! { <DueLine due=a.due /> })
                     } else {
-                        view! { <time datetime=a.due.to_wire()>{intl::due(a.due)}</time> }.into_any()
+                        Either::Right(view! { <time datetime=a.due.to_wire()>{intl::due(a.due)}</time> })
                     }}</dd>
                 </div>
             </dl>
@@ -169,8 +166,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> AnyView {
             </section>
         })}
         {(!pending && !queued).then(|| view! { <ReceiptCard approval=a.clone() version=version_label.clone() /> })}
-    }
-    .into_any()
+    })
 }
 
 /// The version being approved, with the earlier ones a click away.

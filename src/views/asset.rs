@@ -1,6 +1,7 @@
 //! Showing a version of an asset the way that fits it: pictures and video
 //! inline, PDFs in a frame, anything else opened in a new tab.
 
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::contract::Version;
@@ -21,18 +22,19 @@ pub fn Asset(version: Version) -> impl IntoView {
         .or(version.preview_url.as_deref())
         .and_then(safe_url);
     let label = (t.preview_of)(&version.label);
-    let shown = preview.map(|src| match asset_kind(&src) {
-        AssetKind::Image => view! { <img class="cp-asset" src=src alt=label.clone() /> }.into_any(),
-        AssetKind::Video => view! {
+    let kind = preview.as_deref().map_or(AssetKind::Other, asset_kind);
+    let src = preview.unwrap_or_default();
+    let shown = match kind {
+        AssetKind::Image => EitherOf4::A(view! { <img class="cp-asset" src=src alt=label.clone() /> }),
+        AssetKind::Video => EitherOf4::B(view! {
             <video class="cp-asset" src=src controls=true preload="metadata" aria-label=label.clone()></video>
-        }
-        .into_any(),
-        AssetKind::Pdf => view! { <iframe class="cp-asset cp-asset-doc" src=src title=label.clone()></iframe> }.into_any(),
-        AssetKind::Other => view! { <p class="cp-hint">{t.no_preview}</p> }.into_any(),
-    });
+        }),
+        AssetKind::Pdf => EitherOf4::C(view! { <iframe class="cp-asset cp-asset-doc" src=src title=label.clone()></iframe> }),
+        AssetKind::Other => EitherOf4::D(view! { <p class="cp-hint">{t.no_preview}</p> }),
+    };
     view! {
         <figure class="cp-figure">
-            {shown.unwrap_or_else(|| view! { <p class="cp-hint">{t.no_preview}</p> }.into_any())}
+            {shown}
             {open.map(|href| view! {
                 <figcaption>
                     <a href=href target="_blank" rel="noopener noreferrer">

@@ -1,6 +1,7 @@
 //! Feedback on a deliverable: the thread, and a composer whose draft is
 //! saved as the client types.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{CommentRequest, Deliverable};
@@ -23,9 +24,9 @@ pub fn Comments(d: Deliverable) -> impl IntoView {
     let mut comments = d.comments.clone();
     sort_by_i64(&mut comments, |c| c.created_at.timestamp_millis());
     let thread = if comments.is_empty() {
-        view! { <p class="cp-muted">{t.comments_none}</p> }.into_any()
+        Either::Left(view! { <p class="cp-muted">{t.comments_none}</p> })
     } else {
-        view! {
+        Either::Right(view! {
             <ol class="cp-comments">
                 {comments.into_iter().map(|c| {
                     let on = c.version_id.as_deref().and_then(|id| {
@@ -46,8 +47,7 @@ pub fn Comments(d: Deliverable) -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-        }
-        .into_any()
+        })
     };
     view! {
         <section class="cp-card" aria-labelledby="cp-d-comments">

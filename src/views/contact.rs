@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ContactKind, Portal};
@@ -12,7 +13,7 @@ use crate::intl;
 use crate::views::overview::person_block;
 use crate::views::widgets::PageTitle;
 
-pub fn contact_page(p: Arc<Portal>) -> AnyView {
+pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let c = p.communication.clone();
     let primary = p.contact_of_kind(ContactKind::Primary).cloned();
@@ -41,8 +42,8 @@ pub fn contact_page(p: Arc<Portal>) -> AnyView {
                         let label = ch.label.clone();
                         let value = ch.value.clone();
                         match channel_href(ch) {
-                            Some(h) => view! { <li><a href=h>{label}</a> <span class="cp-muted">{value}</span></li> }.into_any(),
-                            None => view! { <li>{label} ": " {value}</li> }.into_any(),
+                            Some(h) => Either::Left(view! { <li><a href=h>{label}</a> " " <span class="cp-muted">{value}</span></li> }),
+                            None => Either::Right(view! { <li>{label} ": " {value}</li> }),
                         }
                     }).collect_view()}
                 </ul>
@@ -72,5 +73,4 @@ pub fn contact_page(p: Arc<Portal>) -> AnyView {
             })}
         </div>
     }
-    .into_any()
 }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{Deadline, Portal};
@@ -12,7 +13,7 @@ use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::views::widgets::{DueLine, OwnerBadge, PageTitle};
 
-pub fn deadlines_page(p: Arc<Portal>) -> AnyView {
+pub fn deadlines_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let now = intl::now();
     let (overdue, open): (Vec<&Deadline>, Vec<&Deadline>) = open_deadlines(&p, &BrowserZone)
@@ -60,7 +61,6 @@ pub fn deadlines_page(p: Arc<Portal>) -> AnyView {
             }
         })}
     }
-    .into_any()
 }
 
 #[component]
@@ -77,16 +77,16 @@ fn DeadlineItem(d: Deadline, agency: String) -> impl IntoView {
         <li class="cp-deadline">
             <span class="cp-deadline-title">
                 {match link {
-                    Some(href) => view! { <a href=href>{title}</a> }.into_any(),
-                    None => view! { <span>{title}</span> }.into_any(),
+                    Some(href) => Either::Left(view! { <a href=href>{title}</a> }),
+                    None => Either::Right(view! { <span>{title}</span> }),
                 }}
             </span>
             <span class="cp-list-meta">
                 <OwnerBadge owner=d.owner agency />
                 {if d.done {
-                    view! { <span class="cp-badge cp-tone-success">{t.done_label}</span> }.into_any()
+                    Either::Left(view! { <span class="cp-badge cp-tone-success">{t.done_label}</span> })
                 } else {
-                    view! { <DueLine due=d.due /> }.into_any()
+                    Either::Right(view! { <DueLine due=d.due /> })
                 }}
             </span>
         </li>

@@ -10,24 +10,17 @@ use crate::i18n::{use_i18n, Strings};
 use crate::views::drafts;
 use crate::views::writes::{use_writes, UNDO_SECONDS};
 
-/// What the approval page shows under the asset.
+/// What the approval page shows under the asset. The page is rebuilt
+/// whenever the outbox changes what is shown, so this reads it once.
 #[component]
 pub fn DecisionArea(approval: Approval, version: String, subject: String) -> impl IntoView {
     let w = use_writes();
-    let id = approval.id.clone();
-    let queued = move || w.outbox.with(|o| o.decision_for(&id).cloned());
-    let a = approval.clone();
-    move || match (queued(), a.status) {
-        (Some(p), _) => {
-            view! { <Queued key=p.key.clone() not_before=p.not_before attempts=p.attempts /> }
-                .into_any()
-        }
-        (None, ApprovalStatus::Pending) => view! {
-            <DecisionForm approval=a.clone() version=version.clone() subject=subject.clone() />
-        }
-        .into_any(),
-        (None, _) => ().into_any(),
-    }
+    let queued = w.outbox.with_untracked(|o| o.decision_for(&approval.id).map(|p| p.key.clone()));
+    let pending = approval.status == ApprovalStatus::Pending;
+    (
+        queued.clone().map(|key| view! { <Queued key /> }),
+        (queued.is_none() && pending).then(|| view! { <DecisionForm approval version subject /> }),
+    )
 }
 
 fn problem_text(t: &'static Strings, p: TextProblem, kind: DecisionKind) -> String {
@@ -154,23 +147,22 @@ fn DecisionForm(approval: Approval, version: String, subject: String) -> impl In
     }
 }
 
-/// A decision saved on this device: counting down to sending, or waiting
-/// for the connection.
+/// A decision saved on this device: counting down to sending (with undo),
+/// or waiting for the connection.
 #[component]
-fn Queued(key: String, not_before: f64, attempts: u32) -> impl IntoView {
+fn Queued(key: String) -> impl IntoView {
     let t = use_i18n().t();
     let w = use_writes();
     let now = RwSignal::new(js_sys::Date::now());
-    if not_before > now.get_untracked() {
-        if let Ok(h) = set_interval_with_handle(
-            move || now.set(js_sys::Date::now()),
-            std::time::Duration::from_millis(250),
-        ) {
-            on_cleanup(move || h.clear());
-        }
+    if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_millis(250)) {
+        on_cleanup(move || h.clear());
     }
-    let secs = move || ((not_before - now.get()) / 1000.0).ceil() as i64;
-    let (k1, k2, k3) = (key.clone(), key.clone(), key);
+    let k = key.clone();
+    let item = Memo::new(move |_| w.outbox.with(|o| o.items.iter().find(|p| p.key == k).map(|p| (p.not_before, p.attempts))));
+    // Counting down only before the first try; a retry's wait is not an undo window.
+    let counting = Memo::new(move |_| item.get().and_then(|(nb, attempts)| (attempts == 0).then(|| ((nb - now.get()) / 1000.0).ceil() as i64)).filter(|s| *s > 0));
+    let tried = move || item.get().map_or(0, |(_, a)| a);
+    let (k1, k2) = (key.clone(), key);
     let undo = move |_| {
         if let Some(p) = w.undo(&k1) {
             // The comment goes back where it was typed.
@@ -183,26 +175,19 @@ fn Queued(key: String, not_before: f64, attempts: u32) -> impl IntoView {
     };
     view! {
         <section class="cp-card cp-queued" role="status" aria-live="polite">
-            {move || if secs() > 0 {
-                let undo = undo.clone();
-                let k2 = k2.clone();
-                view! {
-                    <p class="cp-countdown">{(t.sending_in)(secs())}</p>
-                    <div class="cp-actions">
-                        <button type="button" class="cp-button" on:click=undo>{t.undo}</button>
-                        <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k2)>{t.send_now}</button>
-                    </div>
-                }
-                .into_any()
-            } else {
-                let k3 = k3.clone();
-                view! {
-                    <p><strong>{t.not_sent_yet}</strong></p>
-                    {(attempts > 0).then(|| view! { <p class="cp-hint">{(t.tried_times)(attempts)}</p> })}
-                    <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k3)>{t.retry_now}</button>
-                }
-                .into_any()
-            }}
+            <p class="cp-countdown">
+                {move || match counting.get() {
+                    Some(s) => (t.sending_in)(s),
+                    None => t.not_sent_yet.to_string(),
+                }}
+            </p>
+            <p class="cp-hint">{move || (tried() > 0).then(|| (t.tried_times)(tried()))}</p>
+            <div class="cp-actions">
+                <button type="button" class="cp-button" hidden=move || counting.get().is_none() on:click=undo>{t.undo}</button>
+                <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k2)>
+                    {move || if counting.get().is_some() { t.send_now } else { t.retry_now }}
+                </button>
+            </div>
         </section>
     }
 }

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{Deliverable, Portal, Version};
@@ -14,7 +15,7 @@ use crate::route::Route;
 use crate::views::comments::Comments;
 use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge};
 
-pub fn deliverables_page(p: Arc<Portal>) -> AnyView {
+pub fn deliverables_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let cards = p
         .deliverables
@@ -24,12 +25,11 @@ pub fn deliverables_page(p: Arc<Portal>) -> AnyView {
     view! {
         <PageTitle title=t.nav_deliverables.to_string() intro=t.deliverables_intro />
         {if p.deliverables.is_empty() {
-            view! { <p class="cp-empty">{t.deliverables_none}</p> }.into_any()
+            Either::Left(view! { <p class="cp-empty">{t.deliverables_none}</p> })
         } else {
-            view! { <ul class="cp-cards">{cards}</ul> }.into_any()
+            Either::Right(view! { <ul class="cp-cards">{cards}</ul> })
         }}
     }
-    .into_any()
 }
 
 fn owner_name(p: &Portal, d: &Deliverable) -> Option<String> {
@@ -48,8 +48,8 @@ fn facts(p: &Portal, d: &Deliverable, t: &'static Strings) -> impl IntoView {
             <div>
                 <dt>{t.due_label}</dt>
                 <dd>{match d.due {
-                    Some(due) => view! { <DueLine due /> }.into_any(),
-                    None => view! { <span class="cp-muted">{t.no_due_date}</span> }.into_any(),
+                    Some(due) => Either::Left(view! { <DueLine due /> }),
+                    None => Either::Right(view! { <span class="cp-muted">{t.no_due_date}</span> }),
                 }}</dd>
             </div>
             {owner_name(p, d).map(|n| view! { <div><dt>{t.made_by}</dt><dd>{n}</dd></div> })}
@@ -79,15 +79,14 @@ fn DeliverableCard(p: Arc<Portal>, d: Deliverable) -> impl IntoView {
     }
 }
 
-pub fn deliverable_page(p: Arc<Portal>, id: String) -> AnyView {
+pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
     let t = use_i18n().t();
     let Some(d) = p.deliverable(&id).cloned() else {
-        return view! {
+        return Either::Left(view! {
             <PageTitle title=t.err_not_found_title.to_string() />
             <p>{t.deliverable_missing}</p>
             <p><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
-        }
-        .into_any();
+        });
     };
     let approvals = p
         .approvals_for(&d.id)
@@ -111,7 +110,7 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> AnyView {
     let has_approvals = !p.approvals_for(&d.id).is_empty();
     let mut versions: Vec<Version> = d.versions.clone();
     sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
-    view! {
+    Either::Right(view! {
         <p class="cp-breadcrumb"><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
         <PageTitle title=d.title.clone() intro=d.summary.clone().unwrap_or_default() />
         <section class="cp-card">{facts(&p, &d, t)}</section>
@@ -124,23 +123,21 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> AnyView {
         <section class="cp-card" aria-labelledby="cp-d-versions">
             <h2 id="cp-d-versions">{t.versions_title}</h2>
             {if versions.is_empty() {
-                view! { <p class="cp-muted">{t.versions_none}</p> }.into_any()
+                Either::Left(view! { <p class="cp-muted">{t.versions_none}</p> })
             } else {
                 let newest = versions[0].id.clone();
-                view! {
+                Either::Right(view! {
                     <ol class="cp-versions">
                         {versions.into_iter().map(|v| {
                             let is_latest = v.id == newest;
                             view! { <VersionItem v is_latest /> }
                         }).collect_view()}
                     </ol>
-                }
-                .into_any()
+                })
             }}
         </section>
         <Comments d=d.clone() />
-    }
-    .into_any()
+    })
 }
 
 /// One version: its label, date, notes, a preview and a link to the file.

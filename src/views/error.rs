@@ -46,76 +46,52 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
 pub fn ApiErrorView(error: ApiError) -> impl IntoView {
     let t = use_i18n().t();
     let portal = use_portal();
-    let retry = move || {
-        view! {
-            <button type="button" class="cp-button" on:click=move |_| portal.refetch()>
-                {t.try_again}
-            </button>
+    // (title, explanation, agency's own words or details, offer a retry)
+    let (title, body, detail, retry): (&str, Option<&str>, Option<String>, bool) = match &error {
+        ApiError::Offline => (t.err_offline_title, Some(t.err_offline_body), None, true),
+        ApiError::LinkExpired { .. } => (t.err_expired_title, None, None, false),
+        ApiError::NotFound => (t.err_not_found_title, Some(t.err_not_found_body), None, false),
+        ApiError::Conflict { message } => (t.err_conflict_title, None, message.clone(), true),
+        ApiError::Rejected { message } => (t.err_rejected_title, None, message.clone(), true),
+        ApiError::Unavailable => (t.err_unavailable_title, Some(t.err_unavailable_body), None, true),
+        ApiError::BadData(ContractError::UnsupportedVersion { .. }) => {
+            (t.err_new_version_title, Some(t.err_new_version_body), None, false)
         }
-    };
-    let (title, body): (&str, AnyView) = match error {
-        ApiError::Offline => (
-            t.err_offline_title,
-            view! { <p>{t.err_offline_body}</p> {retry()} }.into_any(),
-        ),
-        ApiError::LinkExpired { contact } => (
-            t.err_expired_title,
-            help(contact.or_else(last_help_contact), t).into_any(),
-        ),
-        ApiError::NotFound => (
-            t.err_not_found_title,
-            view! { <p>{t.err_not_found_body}</p> }.into_any(),
-        ),
-        ApiError::Conflict { message } => (
-            t.err_conflict_title,
-            view! { <p>{message}</p> {retry()} }.into_any(),
-        ),
-        ApiError::Rejected { message } => (
-            t.err_rejected_title,
-            view! { <p>{message}</p> {retry()} }.into_any(),
-        ),
-        ApiError::Unavailable => (
-            t.err_unavailable_title,
-            view! { <p>{t.err_unavailable_body}</p> {retry()} }.into_any(),
-        ),
-        ApiError::BadData(ContractError::UnsupportedVersion { .. }) => (
-            t.err_new_version_title,
-            view! { <p>{t.err_new_version_body}</p> }.into_any(),
-        ),
         ApiError::BadData(ContractError::NotJson { detail }) => (
             t.err_bad_data_title,
-            view! {
-                <p>{t.err_bad_data_body}</p>
-                <p class="cp-error-detail">{t.err_not_json} " (" {detail} ")"</p>
-                {retry()}
-            }
-            .into_any(),
+            Some(t.err_bad_data_body),
+            Some(format!("{} ({detail})", t.err_not_json)),
+            true,
         ),
         ApiError::BadData(ContractError::Field { field, detail }) => (
             t.err_bad_data_title,
-            view! {
-                <p>{t.err_bad_data_body}</p>
-                <p class="cp-error-detail">
-                    <strong>{(t.err_bad_data_field)(&field)}</strong>
-                    <br />
-                    {detail}
-                </p>
-                {retry()}
-            }
-            .into_any(),
+            Some(t.err_bad_data_body),
+            Some(format!("{} — {detail}", (t.err_bad_data_field)(field))),
+            true,
         ),
+    };
+    let expired = match error {
+        ApiError::LinkExpired { contact } => Some(help(contact.or_else(last_help_contact), t)),
+        _ => None,
     };
     view! {
         <section class="cp-card cp-error" role="alert" aria-labelledby="cp-error-title">
             <h2 id="cp-error-title">{title}</h2>
-            {body}
+            {body.map(|b| view! { <p>{b}</p> })}
+            {detail.map(|d| view! { <p class="cp-error-detail">{d}</p> })}
+            {expired}
+            {retry.then(|| view! {
+                <button type="button" class="cp-button" on:click=move |_| portal.refetch()>
+                    {t.try_again}
+                </button>
+            })}
         </section>
     }
 }
 
 fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> impl IntoView {
-    match contact {
-        Some(c) => {
+    let generic = contact.is_none().then(|| view! { <p>{t.err_expired_generic}</p> });
+    let specific = contact.map(|c| {
             let email = c
                 .email
                 .as_deref()
@@ -131,8 +107,6 @@ fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> impl 
                     {phone.map(|(h, p)| view! { <li><a href=h>{p}</a></li> })}
                 </ul>
             }
-            .into_any()
-        }
-        None => view! { <p>{t.err_expired_generic}</p> }.into_any(),
-    }
+    });
+    (generic, specific)
 }

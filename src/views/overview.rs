@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ContactKind, Portal};
@@ -13,7 +14,7 @@ use crate::route::Route;
 use crate::views::widgets::{Avatar, DueLine, OwnerBadge, PageTitle};
 use crate::views::wins::MetricLine;
 
-pub fn overview_page(p: Arc<Portal>) -> AnyView {
+pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let first_name = p
         .viewer
@@ -31,7 +32,6 @@ pub fn overview_page(p: Arc<Portal>) -> AnyView {
             <ContactCard p=p.clone() />
         </div>
     }
-    .into_any()
 }
 
 fn owed_href(o: &Owed) -> String {
@@ -60,9 +60,9 @@ fn OwedCard(p: Arc<Portal>) -> impl IntoView {
         <section class=class aria-labelledby="cp-owed-title">
             <h2 id="cp-owed-title">{t.you_owe_title}</h2>
             {if count == 0 {
-                view! { <p class="cp-all-clear">{t.you_owe_none}</p> }.into_any()
+                Either::Left(view! { <p class="cp-all-clear">{t.you_owe_none}</p> })
             } else {
-                view! {
+                Either::Right(view! {
                     <p class="cp-big-number">
                         <span class="cp-number">{count}</span>
                         " "
@@ -80,8 +80,7 @@ fn OwedCard(p: Arc<Portal>) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                     <p><a class="cp-more" href=Route::Approvals.href()>{t.see_all_approvals}</a></p>
-                }
-                .into_any()
+                })
             }}
         </section>
     }
@@ -96,9 +95,9 @@ fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
         <section class="cp-card" aria-labelledby="cp-next-title">
             <h2 id="cp-next-title">{t.coming_up_title}</h2>
             {if next.is_empty() {
-                view! { <p>{t.coming_up_none}</p> }.into_any()
+                Either::Left(view! { <p>{t.coming_up_none}</p> })
             } else {
-                view! {
+                Either::Right(view! {
                     <ul class="cp-list">
                         {next.into_iter().map(|d| view! {
                             <li>
@@ -110,8 +109,7 @@ fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
-                }
-                .into_any()
+                })
             }}
             <p><a class="cp-more" href=Route::Deadlines.href()>{t.see_all_deadlines}</a></p>
         </section>
@@ -121,15 +119,15 @@ fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
 #[component]
 fn LatestWinCard(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
-    let body = match latest_win(&p) {
-        None => view! { <p>{t.no_wins_yet}</p> }.into_any(),
-        Some(w) => view! {
+    let win = latest_win(&p);
+    let body = (
+        win.is_none().then(|| view! { <p>{t.no_wins_yet}</p> }),
+        win.map(|w| view! {
             <p class="cp-win-title">{w.title.clone()}</p>
             <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date)}</time></p>
             {w.metrics.first().cloned().map(|m| view! { <MetricLine metric=m /> })}
-        }
-        .into_any(),
-    };
+        }),
+    );
     view! {
         <section class="cp-card cp-win-card" aria-labelledby="cp-win-title">
             <h2 id="cp-win-title">{t.latest_win_title}</h2>

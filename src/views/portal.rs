@@ -32,13 +32,26 @@ pub struct Shown(pub Memo<Option<Arc<Portal>>>);
 pub fn provide_shown() {
     let data = use_portal();
     let w = crate::views::writes::use_writes();
-    let memo = Memo::new(move |_| {
-        let feed = data.0.get()?.ok()?;
-        let shown = w
-            .applied
-            .with(|a| w.outbox.with(|o| overlay(&feed, a, &o.items)));
-        Some(Arc::new(shown))
+    // What the overlay depends on, cheaply comparable: the feed's identity,
+    // how many answers arrived, and which writes are pending (a write's
+    // content never changes under its key; retries and countdowns do not
+    // change what is shown).
+    let inputs = Memo::new(move |_| {
+        let feed = data.0.get().and_then(Result::ok).map_or(0, |f| Arc::as_ptr(&f) as usize);
+        let answers = w.applied.with(Vec::len);
+        let pending: Vec<String> = w.outbox.with(|o| o.items.iter().map(|p| p.key.clone()).collect());
+        (feed, answers, pending)
     });
+    let memo = Memo::new_with_compare(
+        move |_| {
+            inputs.track();
+            let feed = data.0.get_untracked()?.ok()?;
+            let shown = w.applied.with_untracked(|a| w.outbox.with_untracked(|o| overlay(&feed, a, &o.items)));
+            Some(Arc::new(shown))
+        },
+        // Recomputed only when the inputs changed, so always news.
+        |_, _| true,
+    );
     provide_context(Shown(memo));
 }
 
@@ -74,7 +87,7 @@ pub fn use_portal() -> PortalData {
 /// states live here, once, for every page: Transition → ErrorBoundary →
 /// Suspend. `page` is a plain function so there is exactly one copy of this
 /// machinery in the app.
-pub fn portal_view(page: fn(Route, Arc<Portal>) -> AnyView) -> impl IntoView {
+pub fn portal_view<V: IntoView + 'static>(page: fn(Route, Arc<Portal>) -> V) -> impl IntoView {
     let data = use_portal();
     let route = use_route();
     let t = crate::i18n::use_i18n();
@@ -88,7 +101,18 @@ pub fn portal_view(page: fn(Route, Arc<Portal>) -> AnyView) -> impl IntoView {
                         let feed = data.0.await?;
                         // …what is shown also carries the client's writes.
                         let shown = use_shown();
-                        Ok::<_, ApiError>(move || page(r.clone(), shown.get().unwrap_or_else(|| feed.clone())))
+                        // One keyed item: when the route or what is shown
+                        // changes, the page is built afresh rather than
+                        // diffed in place, which keeps a second (rebuild)
+                        // copy of every page's code out of the app.
+                        let each = move || {
+                            let p = shown.get().unwrap_or_else(|| feed.clone());
+                            let key = (r.href(), Arc::as_ptr(&p) as usize);
+                            [(key, r.clone(), p)]
+                        };
+                        Ok::<_, ApiError>(view! {
+                            <For each=each key=|(k, _, _)| k.clone() children=move |(_, r, p)| page(r, p) />
+                        })
                     })
                 }}
             </ErrorBoundary>

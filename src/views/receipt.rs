@@ -8,7 +8,7 @@ use crate::i18n::use_i18n;
 use crate::intl;
 
 #[component]
-pub fn ReceiptCard(approval: Approval, version: String) -> impl IntoView {
+pub fn ReceiptCard(approval: Approval, version: String) -> Option<impl IntoView> {
     let t = use_i18n().t();
     let when = approval
         .decision
@@ -25,15 +25,7 @@ pub fn ReceiptCard(approval: Approval, version: String) -> impl IntoView {
         comment: t.their_comment,
         reference: t.receipt_reference,
     };
-    let Some(r) = receipt(
-        &approval,
-        &version,
-        t.approval_status(approval.status),
-        &when,
-        &labels,
-    ) else {
-        return ().into_any();
-    };
+    let r = receipt(&approval, &version, t.approval_status(approval.status), &when, &labels)?;
     let text = as_text(&r, t.receipt_title);
     let copy_state = RwSignal::new(None::<bool>);
     let copy = move |_| {
@@ -44,7 +36,7 @@ pub fn ReceiptCard(approval: Approval, version: String) -> impl IntoView {
             copy_state.set(Some(ok));
         });
     };
-    view! {
+    Some(view! {
         <section class="cp-card cp-receipt" aria-labelledby="cp-receipt-title">
             <h2 id="cp-receipt-title">{t.receipt_title}</h2>
             <dl class="cp-receipt-lines">
@@ -60,6 +52,5 @@ pub fn ReceiptCard(approval: Approval, version: String) -> impl IntoView {
                 {move || copy_state.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
             </p>
         </section>
-    }
-    .into_any()
+    })
 }

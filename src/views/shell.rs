@@ -17,12 +17,13 @@ use std::sync::Arc;
 
 #[component]
 pub fn Shell() -> impl IntoView {
-    let t = use_i18n();
+    // Interface words are read once: changing language re-renders the shell.
+    let t = use_i18n().t();
     let backend = use_backend();
     view! {
         <div class="cp-app">
             <a class="cp-skip" href="#cp-main" on:click=skip_to_main>
-                {move || t.t().skip_to_content}
+                {t.skip_to_content}
             </a>
             {match backend {
                 Backend::Demo(_) => Some(view! { <DemoBanner /> }),
@@ -51,7 +52,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 
 #[component]
 fn DemoBanner() -> impl IntoView {
-    let t = use_i18n();
+    let t = use_i18n().t();
     let portal = use_portal();
     let reset = move |_| {
         if let Backend::Demo(d) = use_backend() {
@@ -60,11 +61,11 @@ fn DemoBanner() -> impl IntoView {
         portal.refetch();
     };
     view! {
-        <aside class="cp-demo" aria-label=move || t.t().demo_badge>
-            <span class="cp-demo-badge">{move || t.t().demo_badge}</span>
-            <span class="cp-demo-text">{move || t.t().demo_explainer}</span>
+        <aside class="cp-demo" aria-label=t.demo_badge>
+            <span class="cp-demo-badge">{t.demo_badge}</span>
+            <span class="cp-demo-text">{t.demo_explainer}</span>
             <button type="button" class="cp-button cp-button-small" on:click=reset>
-                {move || t.t().demo_reset}
+                {t.demo_reset}
             </button>
         </aside>
     }
@@ -76,41 +77,28 @@ fn Header() -> impl IntoView {
     let shown = use_shown();
     move || {
         let t = t.t();
-        match shown.get() {
-            Some(p) => {
-                let logo = p.agency.logo_url.as_deref().and_then(safe_url);
-                let agency = p.agency.name.clone();
-                view! {
-                    <header class="cp-header">
-                        <div class="cp-brand">
-                            {logo.map(|src| view! {
-                                <img class="cp-logo" src=src alt=(t.logo_of)(&agency) width="40" height="40" />
-                            })}
-                            <div>
-                                <p class="cp-agency">{agency.clone()}</p>
-                                <p class="cp-client">{(t.prepared_for)(&p.client.name)}</p>
-                            </div>
-                        </div>
-                        <p class="cp-viewer">{(t.signed_in_as)(&p.viewer.name)}</p>
-                    </header>
-                }
-                .into_any()
-            }
-            None => view! {
-                <header class="cp-header">
-                    <div class="cp-brand">
-                        <p class="cp-agency">{t.portal_name}</p>
+        let p = shown.get();
+        let logo = p.as_ref().and_then(|p| p.agency.logo_url.as_deref().and_then(safe_url));
+        let agency = p.as_ref().map_or(t.portal_name.to_string(), |p| p.agency.name.clone());
+        let alt = (t.logo_of)(&agency);
+        view! {
+            <header class="cp-header">
+                <div class="cp-brand">
+                    {logo.map(|src| view! { <img class="cp-logo" src=src alt=alt width="40" height="40" /> })}
+                    <div>
+                        <p class="cp-agency">{agency}</p>
+                        {p.as_ref().map(|p| view! { <p class="cp-client">{(t.prepared_for)(&p.client.name)}</p> })}
                     </div>
-                </header>
-            }
-            .into_any(),
+                </div>
+                {p.as_ref().map(|p| view! { <p class="cp-viewer">{(t.signed_in_as)(&p.viewer.name)}</p> })}
+            </header>
         }
     }
 }
 
 #[component]
 fn Nav() -> impl IntoView {
-    let t = use_i18n();
+    let t = use_i18n().t();
     let route = use_route();
     let shown = use_shown();
     let pending = move || {
@@ -132,7 +120,7 @@ fn Nav() -> impl IntoView {
         view! {
             <li>
                 <a href=href aria-current=current>
-                    {move || label(t.t())}
+                    {label(t)}
                     {move || {
                         let n = pending();
                         (is_approvals && n > 0).then(|| view! {
@@ -145,7 +133,7 @@ fn Nav() -> impl IntoView {
         }
     };
     view! {
-        <nav class="cp-nav" aria-label=move || t.t().main_nav>
+        <nav class="cp-nav" aria-label=t.main_nav>
             <ul>
                 {item(Route::Overview, |t| t.nav_overview)}
                 {item(Route::Deliverables, |t| t.nav_deliverables)}
@@ -158,17 +146,18 @@ fn Nav() -> impl IntoView {
     }
 }
 
-fn page(route: Route, p: Arc<Portal>) -> AnyView {
+fn page(route: Route, p: Arc<Portal>) -> impl IntoView {
+    use leptos::either::EitherOf9 as E;
     match route {
-        Route::Overview => overview::overview_page(p),
-        Route::Deliverables => deliverables::deliverables_page(p),
-        Route::Deliverable(id) => deliverables::deliverable_page(p, id),
-        Route::Approvals => approvals::approvals_page(p),
-        Route::Approval(id) => approvals::approval_page(p, id),
-        Route::Deadlines => deadlines::deadlines_page(p),
-        Route::Wins => wins::wins_page(p),
-        Route::Contact => contact::contact_page(p),
-        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+        Route::Overview => E::A(overview::overview_page(p)),
+        Route::Deliverables => E::B(deliverables::deliverables_page(p)),
+        Route::Deliverable(id) => E::C(deliverables::deliverable_page(p, id)),
+        Route::Approvals => E::D(approvals::approvals_page(p)),
+        Route::Approval(id) => E::E(approvals::approval_page(p, id)),
+        Route::Deadlines => E::F(deadlines::deadlines_page(p)),
+        Route::Wins => E::G(wins::wins_page(p)),
+        Route::Contact => E::H(contact::contact_page(p)),
+        Route::NotFound => E::I(view! { <NotFoundPage /> }),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Small pieces shared by the pages: due dates, badges, avatars, titles.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ApprovalStatus, DeliverableStatus, Due, Owner, Scope};
@@ -94,17 +95,16 @@ pub fn OwnerBadge(owner: Owner, agency: String) -> impl IntoView {
 pub fn Avatar(name: String, photo: Option<String>) -> impl IntoView {
     let t = use_i18n().t();
     match photo.as_deref().and_then(safe_url) {
-        Some(src) => view! {
+        Some(src) => Either::Left(view! {
             <img class="cp-avatar" src=src alt=(t.photo_of)(&name) width="56" height="56" />
-        }
-        .into_any(),
+        }),
         None => {
             let initials: String = name
                 .split_whitespace()
                 .filter_map(|w| w.chars().next())
                 .take(2)
                 .collect();
-            view! { <span class="cp-avatar cp-avatar-initials" aria-hidden="true">{initials}</span> }.into_any()
+            Either::Right(view! { <span class="cp-avatar cp-avatar-initials" aria-hidden="true">{initials}</span> })
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{Metric, Portal};
@@ -11,15 +12,15 @@ use crate::i18n::use_i18n;
 use crate::intl;
 use crate::views::widgets::PageTitle;
 
-pub fn wins_page(p: Arc<Portal>) -> AnyView {
+pub fn wins_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let wins = wins_newest_first(&p);
     view! {
         <PageTitle title=t.nav_wins.to_string() intro=t.wins_intro />
         {if wins.is_empty() {
-            view! { <p class="cp-empty">{t.wins_none}</p> }.into_any()
+            Either::Left(view! { <p class="cp-empty">{t.wins_none}</p> })
         } else {
-            view! {
+            Either::Right(view! {
                 <ul class="cp-cards">
                     {wins.into_iter().map(|w| view! {
                         <li class="cp-card cp-win">
@@ -32,11 +33,9 @@ pub fn wins_page(p: Arc<Portal>) -> AnyView {
                         </li>
                     }).collect_view()}
                 </ul>
-            }
-            .into_any()
+            })
         }}
     }
-    .into_any()
 }
 
 fn with_unit(x: f64, unit: Option<&str>) -> String {

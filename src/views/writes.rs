@@ -16,7 +16,7 @@ use crate::domain::outbox::{backoff_ms, Applied, Outbox, Pending, Write};
 use crate::storage::Store;
 use crate::views::portal::{use_portal, PortalData};
 
-const OUTBOX_KEY: &str = "client-portal:outbox:v1";
+const OUTBOX_KEY: &str = "client-portal:outbox:v2";
 /// Seconds a decision waits, visibly, before it is sent.
 pub const UNDO_SECONDS: f64 = 10.0;
 
@@ -224,7 +224,7 @@ pub fn use_writes() -> Writes {
 /// agency refused one.
 #[component]
 pub fn WritesStatus() -> impl IntoView {
-    let t = crate::i18n::use_i18n();
+    let t = crate::i18n::use_i18n().t();
     let w = use_writes();
     let waiting = move || {
         w.outbox
@@ -236,9 +236,9 @@ pub fn WritesStatus() -> impl IntoView {
                 let n = waiting();
                 (n > 0).then(|| view! {
                     <div class="cp-banner cp-banner-waiting">
-                        <p>{(t.t().outbox_banner)(n)}</p>
+                        <p>{(t.outbox_banner)(n)}</p>
                         <button type="button" class="cp-button cp-button-small" on:click=move |_| w.retry_failed()>
-                            {t.t().retry_now}
+                            {t.retry_now}
                         </button>
                     </div>
                 })
@@ -250,7 +250,7 @@ pub fn WritesStatus() -> impl IntoView {
                 <div class="cp-problem">
                     <crate::views::error::ApiErrorView error=p.error.clone() />
                     <button type="button" class="cp-button cp-button-small" on:click=move |_| w.dismiss(&key)>
-                        {t.t().dismiss}
+                        {t.dismiss}
                     </button>
                 </div>
             }

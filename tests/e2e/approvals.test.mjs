@@ -181,7 +181,7 @@ test('reload with an unsent decision: still queued, then sent', async () => {
   await page.reload();
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
   assert.equal(api.state.writes.length, 1);
-  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('client-portal:outbox:v1')).items.length), 0);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('client-portal:outbox:v2')).items.length), 0);
   assertNoProblems(page);
 });
 

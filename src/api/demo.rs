@@ -1,13 +1,11 @@
 //! The demo agency: an in-browser backend seeded from `demo/portal.json`.
 //! Everything the client does persists in localStorage until "Reset demo".
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ApiError;
-use crate::contract::{
-    self, ApprovalStatus, Comment, Decision, DecisionKind, EscalationReceipt, Portal,
-};
+use crate::contract::{self, ApprovalStatus, Comment, Decision, DecisionKind, Portal};
 use crate::domain::outbox::{add_comment, set_approval, Applied, Write};
 use crate::domain::{shift, validate};
 
@@ -110,11 +108,6 @@ pub fn apply(
                 comment: c,
             })
         }
-        Write::Escalation { .. } => Ok(Applied::Escalation(EscalationReceipt {
-            reference: reference("ESC", key),
-            received_at: at,
-            respond_by: Some(at + Duration::hours(i64::from(p.communication.response_hours))),
-        })),
     }
 }
 
@@ -146,7 +139,12 @@ impl DemoLog {
         let mut p = seeded(seed, day)?;
         for e in &self.events {
             // A write that was refused then is refused again: no effect.
-            let _ = apply(&mut p, &e.write, &e.key, crate::domain::time::from_millis(e.at_ms));
+            let _ = apply(
+                &mut p,
+                &e.write,
+                &e.key,
+                crate::domain::time::from_millis(e.at_ms),
+            );
         }
         Ok(p)
     }
@@ -159,7 +157,9 @@ impl DemoApi {
     }
 
     fn log() -> DemoLog {
-        let saved = Self::store().get(STATE_KEY).and_then(|s| serde_json::from_str::<DemoLog>(&s).ok());
+        let saved = Self::store()
+            .get(STATE_KEY)
+            .and_then(|s| serde_json::from_str::<DemoLog>(&s).ok());
         saved.unwrap_or_else(|| {
             let log = DemoLog {
                 seeded_on: contract::day_to_wire(crate::intl::today()),

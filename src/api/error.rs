@@ -51,24 +51,16 @@ impl ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // For logs and developers; clients see `views::error`.
-        match self {
-            ApiError::Offline => write!(f, "no answer from the API"),
-            ApiError::LinkExpired { .. } => write!(f, "not authorised"),
-            ApiError::NotFound => write!(f, "not found"),
-            ApiError::Conflict { .. } => write!(f, "conflict"),
-            ApiError::Rejected { message } => {
-                write!(f, "rejected: {}", message.as_deref().unwrap_or(""))
-            }
-            ApiError::Unavailable => write!(f, "API unavailable"),
-            ApiError::BadData(ContractError::Field { field, detail }) => {
-                write!(f, "bad data at {field}: {detail}")
-            }
-            ApiError::BadData(ContractError::NotJson { detail }) => write!(f, "not JSON: {detail}"),
-            ApiError::BadData(ContractError::UnsupportedVersion { found }) => {
-                write!(f, "schema version {found}")
-            }
-        }
+        // For logs only; clients see `views::error`.
+        f.write_str(match self {
+            ApiError::Offline => "no answer from the API",
+            ApiError::LinkExpired { .. } => "not authorised",
+            ApiError::NotFound => "not found",
+            ApiError::Conflict { .. } => "conflict",
+            ApiError::Rejected { .. } => "rejected",
+            ApiError::Unavailable => "API unavailable",
+            ApiError::BadData(_) => "unreadable answer",
+        })
     }
 }
 

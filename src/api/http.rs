@@ -45,7 +45,7 @@ impl HttpApi {
         key: &str,
     ) -> Result<crate::domain::outbox::Applied, super::ApiError> {
         use super::ApiError;
-        use crate::contract::{parse, Approval, Comment, EscalationReceipt};
+        use crate::contract::{parse, Approval, Comment};
         use crate::domain::outbox::{Applied, Write};
         use gloo_net::http::Request;
 
@@ -69,20 +69,6 @@ impl HttpApi {
                 )))),
                 serde_json::to_string(body),
             ),
-            Write::Escalation {
-                body,
-                anonymous_key,
-            } => {
-                let r = Request::post(&url("/escalations"));
-                // Anonymous feedback carries no credentials, only the
-                // client company's key.
-                let r = match (body.anonymous, anonymous_key) {
-                    (true, Some(k)) => r.header("X-Anonymous-Key", k),
-                    (true, None) => r,
-                    (false, _) => self.authorised(r),
-                };
-                (r, serde_json::to_string(body))
-            }
         };
         let body = body.map_err(|_| ApiError::Rejected { message: None })?;
         let resp = req
@@ -104,7 +90,6 @@ impl HttpApi {
                 deliverable_id: deliverable_id.clone(),
                 comment: parse::<Comment>(&text)?,
             },
-            Write::Escalation { .. } => Applied::Escalation(parse::<EscalationReceipt>(&text)?),
         })
     }
 }

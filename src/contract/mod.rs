@@ -85,7 +85,9 @@ mod ts {
     }
 
     pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-        Option::<String>::deserialize(d)?.map(|s| parse(&s)).transpose()
+        Option::<String>::deserialize(d)?
+            .map(|s| parse(&s))
+            .transpose()
     }
 }
 
@@ -104,8 +106,8 @@ pub struct Portal {
     pub approvals: Vec<Approval>,
     pub deadlines: Vec<Deadline>,
     pub wins: Vec<Win>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub glossary: Vec<GlossaryEntry>,
+    // `glossary` (documented in v1) is read once something shows it: until
+    // then it is ignored like any field this version does not use.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anonymous_key: Option<String>,
 }
@@ -173,7 +175,11 @@ pub struct Communication {
     pub time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "ts::opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ts::opt"
+    )]
     pub next_check_in: Option<Timestamp>,
 }
 
@@ -338,12 +344,6 @@ pub struct Metric {
     pub unit: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct GlossaryEntry {
-    pub term: String,
-    pub meaning: String,
-}
-
 /// A due date: either a whole day (`YYYY-MM-DD`, "by the end of that day")
 /// or an exact moment (RFC 3339).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -470,7 +470,11 @@ pub struct EscalationReceipt {
     pub reference: String,
     #[serde(deserialize_with = "ts::de")]
     pub received_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "ts::opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ts::opt"
+    )]
     pub respond_by: Option<Timestamp>,
 }
 

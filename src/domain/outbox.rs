@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::contract::{
     Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
-    DeliverableStatus, EscalationRequest, Portal, Timestamp,
+    DeliverableStatus, Portal, Timestamp,
 };
 use crate::domain::time::from_millis;
 
@@ -26,11 +26,6 @@ pub enum Write {
     Comment {
         deliverable_id: String,
         body: CommentRequest,
-    },
-    Escalation {
-        body: EscalationRequest,
-        /// Sent as `X-Anonymous-Key` when `body.anonymous`.
-        anonymous_key: Option<String>,
     },
 }
 
@@ -61,11 +56,10 @@ pub enum Applied {
         deliverable_id: String,
         comment: Comment,
     },
-    Escalation(crate::contract::EscalationReceipt),
 }
 
 /// The pending writes, in the order they were made.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outbox {
     pub items: Vec<Pending>,
 }
@@ -74,11 +68,13 @@ impl Outbox {
     /// Read a saved outbox; anything unreadable is an empty one (never a
     /// crash on a visit).
     pub fn from_json(s: &str) -> Outbox {
-        serde_json::from_str(s).unwrap_or_default()
+        Outbox {
+            items: serde_json::from_str(s).unwrap_or_default(),
+        }
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{\"items\":[]}".into())
+        serde_json::to_string(&self.items).unwrap_or_else(|_| "[]".into())
     }
 
     /// Add a write. A new decision on an approval replaces one still waiting
@@ -187,7 +183,6 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                 deliverable_id,
                 comment,
             } => add_comment(&mut p, deliverable_id, comment.clone()),
-            Applied::Escalation(_) => {}
         }
     }
     let viewer = p.viewer.name.clone();
@@ -223,7 +218,6 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                     version_id: body.version_id.clone(),
                 },
             ),
-            Write::Escalation { .. } => {}
         }
     }
     p

@@ -176,10 +176,6 @@ fn VersionViewer(versions: Vec<Version>, approved: String) -> impl IntoView {
     let selected = RwSignal::new(approved.clone());
     let many = versions.len() > 1;
     let all = versions.clone();
-    let current = move || {
-        let id = selected.get();
-        all.iter().find(|v| v.id == id).cloned()
-    };
     let approved2 = approved.clone();
     let labels: Vec<(String, String)> = versions
         .iter()
@@ -213,13 +209,18 @@ fn VersionViewer(versions: Vec<Version>, approved: String) -> impl IntoView {
                     }).collect_view()}
                 </div>
             })}
-            {move || current().map(|v| {
+            // Every version is rendered once and only the chosen one shown:
+            // switching never rebuilds the asset view.
+            {all.into_iter().map(|v| {
+                let id = v.id.clone();
                 let notes = v.notes.clone();
                 view! {
-                    {notes.map(|n| view! { <p>{n}</p> })}
-                    <Asset version=v />
+                    <div hidden=move || selected.get() != id>
+                        {notes.map(|n| view! { <p>{n}</p> })}
+                        <Asset version=v />
+                    </div>
                 }
-            })}
+            }).collect_view()}
         </section>
     }
 }

@@ -25,11 +25,15 @@ pub fn Asset(version: Version) -> impl IntoView {
     let kind = preview.as_deref().map_or(AssetKind::Other, asset_kind);
     let src = preview.unwrap_or_default();
     let shown = match kind {
-        AssetKind::Image => EitherOf4::A(view! { <img class="cp-asset" src=src alt=label.clone() /> }),
+        AssetKind::Image => {
+            EitherOf4::A(view! { <img class="cp-asset" src=src alt=label.clone() /> })
+        }
         AssetKind::Video => EitherOf4::B(view! {
             <video class="cp-asset" src=src controls=true preload="metadata" aria-label=label.clone()></video>
         }),
-        AssetKind::Pdf => EitherOf4::C(view! { <iframe class="cp-asset cp-asset-doc" src=src title=label.clone()></iframe> }),
+        AssetKind::Pdf => EitherOf4::C(
+            view! { <iframe class="cp-asset cp-asset-doc" src=src title=label.clone()></iframe> },
+        ),
         AssetKind::Other => EitherOf4::D(view! { <p class="cp-hint">{t.no_preview}</p> }),
     };
     view! {

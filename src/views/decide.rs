@@ -15,7 +15,9 @@ use crate::views::writes::{use_writes, UNDO_SECONDS};
 #[component]
 pub fn DecisionArea(approval: Approval, version: String, subject: String) -> impl IntoView {
     let w = use_writes();
-    let queued = w.outbox.with_untracked(|o| o.decision_for(&approval.id).map(|p| p.key.clone()));
+    let queued = w
+        .outbox
+        .with_untracked(|o| o.decision_for(&approval.id).map(|p| p.key.clone()));
     let pending = approval.status == ApprovalStatus::Pending;
     (
         queued.clone().map(|key| view! { <Queued key /> }),
@@ -136,7 +138,9 @@ fn DecisionForm(approval: Approval, version: String, subject: String) -> impl In
             </div>
             <dialog node_ref=dialog class="cp-dialog" aria-labelledby="cp-confirm-title" on:close=move |_| confirming.set(None)>
                 <h2 id="cp-confirm-title">{question}</h2>
-                {move || comment.with(|c| (!c.trim().is_empty()).then(|| view! { <blockquote class="cp-quote">{c.trim().to_string()}</blockquote> }))}
+                <blockquote class="cp-quote" hidden=move || comment.with(|c| c.trim().is_empty())>
+                    {move || comment.with(|c| c.trim().to_string())}
+                </blockquote>
                 <p class="cp-hint">{t.confirm_undo_note}</p>
                 <div class="cp-actions">
                     <button type="button" class="cp-button" on:click=confirm>{yes}</button>
@@ -154,13 +158,29 @@ fn Queued(key: String) -> impl IntoView {
     let t = use_i18n().t();
     let w = use_writes();
     let now = RwSignal::new(js_sys::Date::now());
-    if let Ok(h) = set_interval_with_handle(move || now.set(js_sys::Date::now()), std::time::Duration::from_millis(250)) {
+    if let Ok(h) = set_interval_with_handle(
+        move || now.set(js_sys::Date::now()),
+        std::time::Duration::from_millis(250),
+    ) {
         on_cleanup(move || h.clear());
     }
     let k = key.clone();
-    let item = Memo::new(move |_| w.outbox.with(|o| o.items.iter().find(|p| p.key == k).map(|p| (p.not_before, p.attempts))));
+    let item = Memo::new(move |_| {
+        w.outbox.with(|o| {
+            o.items
+                .iter()
+                .find(|p| p.key == k)
+                .map(|p| (p.not_before, p.attempts))
+        })
+    });
     // Counting down only before the first try; a retry's wait is not an undo window.
-    let counting = Memo::new(move |_| item.get().and_then(|(nb, attempts)| (attempts == 0).then(|| ((nb - now.get()) / 1000.0).ceil() as i64)).filter(|s| *s > 0));
+    let counting = Memo::new(move |_| {
+        item.get()
+            .and_then(|(nb, attempts)| {
+                (attempts == 0).then(|| ((nb - now.get()) / 1000.0).ceil() as i64)
+            })
+            .filter(|s| *s > 0)
+    });
     let tried = move || item.get().map_or(0, |(_, a)| a);
     let (k1, k2) = (key.clone(), key);
     let undo = move |_| {

@@ -11,15 +11,29 @@ use crate::views::portal::use_portal;
 
 const HELP_KEY: &str = "client-portal:help-contact";
 
-/// Remember who to ask for help, for the day the link stops working.
+/// Remember who to ask for help, for the day the link stops working (as
+/// three lines: name, email, phone).
 pub fn remember_help_contact(c: &HelpContact) {
-    if let Ok(json) = serde_json::to_string(c) {
-        Store::local().set(HELP_KEY, &json);
-    }
+    let line = |v: &Option<String>| v.as_deref().unwrap_or("").replace('\n', " ");
+    let text = format!(
+        "{}\n{}\n{}",
+        c.name.replace('\n', " "),
+        line(&c.email),
+        line(&c.phone)
+    );
+    Store::local().set(HELP_KEY, &text);
 }
 
 fn last_help_contact() -> Option<HelpContact> {
-    serde_json::from_str(&Store::local().get(HELP_KEY)?).ok()
+    let text = Store::local().get(HELP_KEY)?;
+    let mut lines = text.split('\n').map(str::to_string);
+    let name = lines.next().filter(|n| !n.is_empty())?;
+    let mut next = || lines.next().filter(|v| !v.is_empty());
+    Some(HelpContact {
+        name,
+        email: next(),
+        phone: next(),
+    })
 }
 
 /// What an ErrorBoundary shows: each error, in plain words.
@@ -50,13 +64,26 @@ pub fn ApiErrorView(error: ApiError) -> impl IntoView {
     let (title, body, detail, retry): (&str, Option<&str>, Option<String>, bool) = match &error {
         ApiError::Offline => (t.err_offline_title, Some(t.err_offline_body), None, true),
         ApiError::LinkExpired { .. } => (t.err_expired_title, None, None, false),
-        ApiError::NotFound => (t.err_not_found_title, Some(t.err_not_found_body), None, false),
+        ApiError::NotFound => (
+            t.err_not_found_title,
+            Some(t.err_not_found_body),
+            None,
+            false,
+        ),
         ApiError::Conflict { message } => (t.err_conflict_title, None, message.clone(), true),
         ApiError::Rejected { message } => (t.err_rejected_title, None, message.clone(), true),
-        ApiError::Unavailable => (t.err_unavailable_title, Some(t.err_unavailable_body), None, true),
-        ApiError::BadData(ContractError::UnsupportedVersion { .. }) => {
-            (t.err_new_version_title, Some(t.err_new_version_body), None, false)
-        }
+        ApiError::Unavailable => (
+            t.err_unavailable_title,
+            Some(t.err_unavailable_body),
+            None,
+            true,
+        ),
+        ApiError::BadData(ContractError::UnsupportedVersion { .. }) => (
+            t.err_new_version_title,
+            Some(t.err_new_version_body),
+            None,
+            false,
+        ),
         ApiError::BadData(ContractError::NotJson { detail }) => (
             t.err_bad_data_title,
             Some(t.err_bad_data_body),
@@ -90,23 +117,25 @@ pub fn ApiErrorView(error: ApiError) -> impl IntoView {
 }
 
 fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> impl IntoView {
-    let generic = contact.is_none().then(|| view! { <p>{t.err_expired_generic}</p> });
+    let generic = contact
+        .is_none()
+        .then(|| view! { <p>{t.err_expired_generic}</p> });
     let specific = contact.map(|c| {
-            let email = c
-                .email
-                .as_deref()
-                .and_then(|e| mailto(e).map(|h| (h, e.to_string())));
-            let phone = c
-                .phone
-                .as_deref()
-                .and_then(|p| tel(p).map(|h| (h, p.to_string())));
-            view! {
-                <p>{(t.err_expired_ask)(&c.name)}</p>
-                <ul class="cp-plain-list">
-                    {email.map(|(h, e)| view! { <li><a href=h>{e}</a></li> })}
-                    {phone.map(|(h, p)| view! { <li><a href=h>{p}</a></li> })}
-                </ul>
-            }
+        let email = c
+            .email
+            .as_deref()
+            .and_then(|e| mailto(e).map(|h| (h, e.to_string())));
+        let phone = c
+            .phone
+            .as_deref()
+            .and_then(|p| tel(p).map(|h| (h, p.to_string())));
+        view! {
+            <p>{(t.err_expired_ask)(&c.name)}</p>
+            <ul class="cp-plain-list">
+                {email.map(|(h, e)| view! { <li><a href=h>{e}</a></li> })}
+                {phone.map(|(h, p)| view! { <li><a href=h>{p}</a></li> })}
+            </ul>
+        }
     });
     (generic, specific)
 }

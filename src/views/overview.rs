@@ -122,10 +122,12 @@ fn LatestWinCard(p: Arc<Portal>) -> impl IntoView {
     let win = latest_win(&p);
     let body = (
         win.is_none().then(|| view! { <p>{t.no_wins_yet}</p> }),
-        win.map(|w| view! {
-            <p class="cp-win-title">{w.title.clone()}</p>
-            <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date)}</time></p>
-            {w.metrics.first().cloned().map(|m| view! { <MetricLine metric=m /> })}
+        win.map(|w| {
+            view! {
+                <p class="cp-win-title">{w.title.clone()}</p>
+                <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date)}</time></p>
+                {w.metrics.first().cloned().map(|m| view! { <MetricLine metric=m /> })}
+            }
         }),
     );
     view! {

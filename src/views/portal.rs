@@ -37,16 +37,26 @@ pub fn provide_shown() {
     // content never changes under its key; retries and countdowns do not
     // change what is shown).
     let inputs = Memo::new(move |_| {
-        let feed = data.0.get().and_then(Result::ok).map_or(0, |f| Arc::as_ptr(&f) as usize);
+        let feed = data
+            .0
+            .get()
+            .and_then(Result::ok)
+            .map_or(0, |f| Arc::as_ptr(&f) as usize);
         let answers = w.applied.with(Vec::len);
-        let pending: Vec<String> = w.outbox.with(|o| o.items.iter().map(|p| p.key.clone()).collect());
+        let pending: Vec<String> = w
+            .outbox
+            .with(|o| o.items.iter().map(|p| p.key.clone()).collect());
         (feed, answers, pending)
     });
     let memo = Memo::new_with_compare(
         move |_| {
-            inputs.track();
+            // Read (not just track): a memo computes lazily, and only a
+            // computed memo subscribes to what it depends on.
+            inputs.with(|_| ());
             let feed = data.0.get_untracked()?.ok()?;
-            let shown = w.applied.with_untracked(|a| w.outbox.with_untracked(|o| overlay(&feed, a, &o.items)));
+            let shown = w
+                .applied
+                .with_untracked(|a| w.outbox.with_untracked(|o| overlay(&feed, a, &o.items)));
             Some(Arc::new(shown))
         },
         // Recomputed only when the inputs changed, so always news.

@@ -25,7 +25,13 @@ pub fn ReceiptCard(approval: Approval, version: String) -> Option<impl IntoView>
         comment: t.their_comment,
         reference: t.receipt_reference,
     };
-    let r = receipt(&approval, &version, t.approval_status(approval.status), &when, &labels)?;
+    let r = receipt(
+        &approval,
+        &version,
+        t.approval_status(approval.status),
+        &when,
+        &labels,
+    )?;
     let text = as_text(&r, t.receipt_title);
     let copy_state = RwSignal::new(None::<bool>);
     let copy = move |_| {

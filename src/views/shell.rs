@@ -78,8 +78,12 @@ fn Header() -> impl IntoView {
     move || {
         let t = t.t();
         let p = shown.get();
-        let logo = p.as_ref().and_then(|p| p.agency.logo_url.as_deref().and_then(safe_url));
-        let agency = p.as_ref().map_or(t.portal_name.to_string(), |p| p.agency.name.clone());
+        let logo = p
+            .as_ref()
+            .and_then(|p| p.agency.logo_url.as_deref().and_then(safe_url));
+        let agency = p
+            .as_ref()
+            .map_or(t.portal_name.to_string(), |p| p.agency.name.clone());
         let alt = (t.logo_of)(&agency);
         view! {
             <header class="cp-header">

@@ -104,7 +104,9 @@ pub fn Avatar(name: String, photo: Option<String>) -> impl IntoView {
                 .filter_map(|w| w.chars().next())
                 .take(2)
                 .collect();
-            Either::Right(view! { <span class="cp-avatar cp-avatar-initials" aria-hidden="true">{initials}</span> })
+            Either::Right(
+                view! { <span class="cp-avatar cp-avatar-initials" aria-hidden="true">{initials}</span> },
+            )
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::outbox::{backoff_ms, Applied, Outbox, Pending, Write};
 use crate::storage::Store;
 use crate::views::portal::{use_portal, PortalData};
 
-const OUTBOX_KEY: &str = "client-portal:outbox:v2";
+const OUTBOX_KEY: &str = "client-portal:outbox:v3";
 /// Seconds a decision waits, visibly, before it is sent.
 pub const UNDO_SECONDS: f64 = 10.0;
 
@@ -232,17 +232,12 @@ pub fn WritesStatus() -> impl IntoView {
     };
     view! {
         <div class="cp-writes" role="status" aria-live="polite">
-            {move || {
-                let n = waiting();
-                (n > 0).then(|| view! {
-                    <div class="cp-banner cp-banner-waiting">
-                        <p>{(t.outbox_banner)(n)}</p>
-                        <button type="button" class="cp-button cp-button-small" on:click=move |_| w.retry_failed()>
-                            {t.retry_now}
-                        </button>
-                    </div>
-                })
-            }}
+            <div class="cp-banner cp-banner-waiting" hidden=move || waiting() == 0>
+                <p>{move || (t.outbox_banner)(waiting())}</p>
+                <button type="button" class="cp-button cp-button-small" on:click=move |_| w.retry_failed()>
+                    {t.retry_now}
+                </button>
+            </div>
         </div>
         {move || w.problems.get().into_iter().map(|p| {
             let key = p.key.clone();

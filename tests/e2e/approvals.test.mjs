@@ -42,13 +42,15 @@ test('approve: confirmation names it, undo window, exact request, receipt, count
   await openApproval(page);
   // The review screen: the asset, its version, due date and consequence.
   await page.getByRole('heading', { name: 'v3 — the one to approve' }).waitFor();
-  assert.equal(await page.locator('img.cp-asset').getAttribute('alt'), 'Preview of v3');
+  assert.equal(await page.locator('img.cp-asset:visible').getAttribute('alt'), 'Preview of v3');
+  assert.equal(await page.locator('img.cp-asset:visible').count(), 1);
   assert.match(await page.locator('#cp-main').innerText(), /If this is late: If we don't hear from you by Wednesday/);
   await assertAccessible(page, 'review screen');
   await screenshot(page, 'approval-review-1280');
   // Earlier versions can be looked at.
   await page.getByRole('button', { name: 'v1' }).click();
   await page.getByRole('heading', { name: 'v1', exact: true }).waitFor();
+  assert.equal(await page.locator('img.cp-asset:visible').getAttribute('alt'), 'Preview of v1');
   await page.getByRole('button', { name: 'v3 ✓' }).click();
 
   await decide(page, 'Approve');
@@ -142,7 +144,7 @@ test('API answers 500, then 200: exactly one decision, same idempotency key', as
   await decide(page, 'Approve', { comment: 'Lovely' });
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
   await page.getByRole('button', { name: 'Send now' }).click();
-  await page.getByText('Not sent yet. It is saved on this device').waitFor();
+  await page.locator('.cp-queued').getByText('Not sent yet. It is saved on this device').waitFor();
   await page.getByText('1 change is not sent yet.').waitFor();
   await page.getByRole('button', { name: 'Try again now' }).first().click();
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
@@ -181,7 +183,7 @@ test('reload with an unsent decision: still queued, then sent', async () => {
   await page.reload();
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
   assert.equal(api.state.writes.length, 1);
-  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('client-portal:outbox:v2')).items.length), 0);
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('client-portal:outbox:v3')).length), 0);
   assertNoProblems(page);
 });
 

@@ -155,23 +155,15 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
                 <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
             })}
         </section>
-        <VersionViewer versions approved=a.version_id.clone() />
+        <VersionViewer versions approved=a.version_id.clone() pending />
         <DecisionArea approval=a.clone() version=version_label.clone() subject=subject_title />
-        {a.decision.clone().filter(|_| !pending).map(|d| view! {
-            <section class="cp-card cp-decision" aria-labelledby="cp-decision-title">
-                <h2 id="cp-decision-title">{t.approval_status(a.status)}</h2>
-                <p>{(t.decided_by)(&d.by, &intl::moment(d.at))}</p>
-                {d.comment.map(|c| view! { <p><span class="cp-muted">{t.their_comment} ": "</span>{c}</p> })}
-                {d.reference.map(|r| view! { <p class="cp-muted">{(t.reference)(&r)}</p> })}
-            </section>
-        })}
         {(!pending && !queued).then(|| view! { <ReceiptCard approval=a.clone() version=version_label.clone() /> })}
     })
 }
 
 /// The version being approved, with the earlier ones a click away.
 #[component]
-fn VersionViewer(versions: Vec<Version>, approved: String) -> impl IntoView {
+fn VersionViewer(versions: Vec<Version>, approved: String, pending: bool) -> impl IntoView {
     let t = use_i18n().t();
     let selected = RwSignal::new(approved.clone());
     let many = versions.len() > 1;
@@ -187,7 +179,8 @@ fn VersionViewer(versions: Vec<Version>, approved: String) -> impl IntoView {
                 {move || {
                     let id = selected.get();
                     let label = labels.iter().find(|(v, _)| *v == id).map(|(_, l)| l.clone()).unwrap_or_default();
-                    if id == approved2 { format!("{label} — {}", t.being_approved) } else { label }
+                    let note = if pending { t.being_approved } else { t.decided_version };
+                    if id == approved2 { format!("{label} — {note}") } else { label }
                 }}
             </h2>
             {many.then(|| view! {

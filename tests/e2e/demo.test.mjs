@@ -120,7 +120,8 @@ test('approvals say what, which version, by when, and what happens if late', asy
   assert.match(await page.locator('#cp-a-decided').locator('..').innerText(), /Brand guidelines — final PDF[\s\S]*Maya Chen/);
   await page.goto(url('#/approvals/a-guide-1'));
   await page.getByRole('heading', { level: 1, name: 'Brand guidelines — final PDF' }).waitFor();
-  assert.match(await page.locator('.cp-decision').innerText(), /Approved[\s\S]*Perfect, thank you![\s\S]*NW-2026-0412/);
+  assert.match(await page.locator('.cp-receipt').innerText(), /Decision\s+Approved[\s\S]*By\s+Maya Chen[\s\S]*Comment\s+Perfect, thank you![\s\S]*Reference\s+NW-2026-0412/);
+  await page.getByRole('heading', { name: 'Final — the version you decided on' }).waitFor();
   assertNoProblems(page);
 });
 

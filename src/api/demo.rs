@@ -184,14 +184,7 @@ impl DemoApi {
         if let Some(s) = SEED.with(|s| s.borrow().clone()) {
             return Ok(s);
         }
-        let resp = gloo_net::http::Request::get(SEED_URL)
-            .send()
-            .await
-            .map_err(|_| ApiError::Offline)?;
-        let text = resp.text().await.map_err(|_| ApiError::Offline)?;
-        if !resp.ok() {
-            return Err(ApiError::from_status(resp.status(), &text));
-        }
+        let text = super::http::answer(gloo_net::http::Request::get(SEED_URL).send().await).await?;
         let s: std::rc::Rc<str> = text.into();
         SEED.with(|c| *c.borrow_mut() = Some(s.clone()));
         Ok(s)

@@ -12,6 +12,21 @@ impl HttpApi {
     }
 }
 
+/// Read the answer to a sent request; no answer, or a non-2xx one, becomes
+/// the matching [`ApiError`](super::ApiError).
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn answer(
+    sent: Result<gloo_net::http::Response, gloo_net::Error>,
+) -> Result<String, super::ApiError> {
+    use super::ApiError;
+    let resp = sent.map_err(|_| ApiError::Offline)?;
+    let text = resp.text().await.map_err(|_| ApiError::Offline)?;
+    if !resp.ok() {
+        return Err(ApiError::from_status(resp.status(), &text));
+    }
+    Ok(text)
+}
+
 #[cfg(target_arch = "wasm32")]
 impl HttpApi {
     fn authorised(&self, req: gloo_net::http::RequestBuilder) -> gloo_net::http::RequestBuilder {
@@ -23,19 +38,15 @@ impl HttpApi {
 
     /// `GET {api}/portal`
     pub async fn portal(&self) -> Result<crate::contract::Portal, super::ApiError> {
-        use super::ApiError;
         let req = self
             .authorised(gloo_net::http::Request::get(&format!(
                 "{}/portal",
                 self.base
             )))
             .header("Accept", "application/json");
-        let resp = req.send().await.map_err(|_| ApiError::Offline)?;
-        let body = resp.text().await.map_err(|_| ApiError::Offline)?;
-        if !resp.ok() {
-            return Err(ApiError::from_status(resp.status(), &body));
-        }
-        Ok(crate::contract::parse_portal(&body)?)
+        Ok(crate::contract::parse_portal(
+            &answer(req.send().await).await?,
+        )?)
     }
 
     /// Send one write. The idempotency key is the same on every retry.
@@ -71,19 +82,13 @@ impl HttpApi {
             ),
         };
         let body = body.map_err(|_| ApiError::Rejected { message: None })?;
-        let resp = req
+        let request = req
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .header("Idempotency-Key", key)
             .body(body)
-            .map_err(|_| ApiError::Rejected { message: None })?
-            .send()
-            .await
-            .map_err(|_| ApiError::Offline)?;
-        let text = resp.text().await.map_err(|_| ApiError::Offline)?;
-        if !resp.ok() {
-            return Err(ApiError::from_status(resp.status(), &text));
-        }
+            .map_err(|_| ApiError::Rejected { message: None })?;
+        let text = answer(request.send().await).await?;
         Ok(match write {
             Write::Decision { .. } => Applied::Approval(parse::<Approval>(&text)?),
             Write::Comment { deliverable_id, .. } => Applied::Comment {

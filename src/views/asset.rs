@@ -25,9 +25,9 @@ pub fn Asset(version: Version) -> impl IntoView {
     let kind = preview.as_deref().map_or(AssetKind::Other, asset_kind);
     let src = preview.unwrap_or_default();
     let shown = match kind {
-        AssetKind::Image => {
-            EitherOf4::A(view! { <img class="cp-asset" src=src alt=label.clone() /> })
-        }
+        AssetKind::Image => EitherOf4::A(
+            view! { <img class="cp-asset" src=src alt=label.clone() loading="lazy" /> },
+        ),
         AssetKind::Video => EitherOf4::B(view! {
             <video class="cp-asset" src=src controls=true preload="metadata" aria-label=label.clone()></video>
         }),

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use crate::contract::{CommentRequest, Deliverable};
 use crate::domain::order::sort_by_i64;
 use crate::domain::outbox::{is_pending_comment, Write};
-use crate::domain::validate::{self, TextProblem, COMMENT_LIMIT};
+use crate::domain::validate::{self, TextProblem};
 use crate::i18n::use_i18n;
 use crate::intl;
 use crate::views::drafts;
+use crate::views::widgets::CommentField;
 use crate::views::writes::use_writes;
 
 #[component]
@@ -67,8 +68,6 @@ fn Composer(d: Deliverable) -> impl IntoView {
     let about = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
-    let count = move || text.with(|s| validate::char_count(s));
-    let over = move || count() > COMMENT_LIMIT;
     let deliverable_id = d.id.clone();
     let key2 = key.clone();
     let send = move |ev: leptos::ev::SubmitEvent| {
@@ -100,27 +99,7 @@ fn Composer(d: Deliverable) -> impl IntoView {
     sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
     view! {
         <form class="cp-composer" on:submit=send novalidate>
-            <div class="cp-field">
-                <label for="cp-comment">{t.comment_label}</label>
-                <textarea
-                    id="cp-comment"
-                    node_ref=textarea
-                    rows="3"
-                    aria-describedby="cp-comment-count cp-comment-error"
-                    aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || text.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        drafts::save(&key, &v);
-                        text.set(v);
-                        error.set(None);
-                    }
-                ></textarea>
-                <p id="cp-comment-count" class="cp-hint" class:cp-over=over>
-                    {move || (t.char_count)(count(), COMMENT_LIMIT)}
-                </p>
-                <p id="cp-comment-error" class="cp-field-error" role="alert">{move || error.get()}</p>
-            </div>
+            <CommentField id="cp-comment" label=t.comment_label text error draft_key=key node_ref=textarea />
             {(!versions.is_empty()).then(|| view! {
                 <div class="cp-field">
                     <label for="cp-comment-about">{t.comment_about}</label>

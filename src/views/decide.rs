@@ -8,6 +8,7 @@ use crate::domain::outbox::Write;
 use crate::domain::validate::{self, TextProblem};
 use crate::i18n::{use_i18n, Strings};
 use crate::views::drafts;
+use crate::views::widgets::CommentField;
 use crate::views::writes::{use_writes, UNDO_SECONDS};
 
 /// What the approval page shows under the asset. The page is rebuilt
@@ -105,29 +106,18 @@ fn DecisionForm(approval: Approval, version: String, subject: String) -> impl In
         Some(DecisionKind::RequestChanges) => t.confirm_changes_yes,
         _ => t.confirm_approve_yes,
     };
-    let count = move || comment.with(|c| validate::char_count(c));
     view! {
         <section class="cp-card cp-decide" aria-labelledby="cp-decide-title">
             <h2 id="cp-decide-title">{t.decide_title}</h2>
-            <div class="cp-field">
-                <label for="cp-decision-comment">{t.decide_comment_label}</label>
-                <p id="cp-decision-hint" class="cp-hint">{t.decide_comment_hint}</p>
-                <textarea
-                    id="cp-decision-comment"
-                    node_ref=textarea
-                    rows="4"
-                    aria-describedby="cp-decision-hint cp-decision-count cp-decision-error"
-                    aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || comment.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        drafts::save(&draft_key, &v);
-                        comment.set(v);
-                    }
-                ></textarea>
-                <p id="cp-decision-count" class="cp-hint">{move || (t.char_count)(count(), validate::COMMENT_LIMIT)}</p>
-                <p id="cp-decision-error" class="cp-field-error" role="alert">{move || error.get()}</p>
-            </div>
+            <CommentField
+                id="cp-decision-comment"
+                label=t.decide_comment_label
+                hint=t.decide_comment_hint
+                text=comment
+                error
+                draft_key=draft_key
+                node_ref=textarea
+            />
             <div class="cp-actions">
                 <button type="button" class="cp-button" on:click=move |_| choose(DecisionKind::Approve)>
                     {t.approve_button}

@@ -7,11 +7,11 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{Deliverable, Portal, Version};
-use crate::domain::links::{is_image, safe_url};
 use crate::domain::order::sort_by_i64;
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::route::Route;
+use crate::views::asset::Asset;
 use crate::views::comments::Comments;
 use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge};
 
@@ -144,18 +144,6 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
 #[component]
 pub fn VersionItem(v: Version, is_latest: bool) -> impl IntoView {
     let t = use_i18n().t();
-    let preview = v
-        .preview_url
-        .as_deref()
-        .or(v.url.as_deref())
-        .and_then(safe_url)
-        .filter(|u| is_image(u));
-    let open = v
-        .url
-        .as_deref()
-        .or(v.preview_url.as_deref())
-        .and_then(safe_url);
-    let label = v.label.clone();
     view! {
         <li class="cp-version">
             <div class="cp-version-head">
@@ -164,16 +152,7 @@ pub fn VersionItem(v: Version, is_latest: bool) -> impl IntoView {
                 <span class="cp-muted">{(t.version_added)(&intl::moment(v.created_at))}</span>
             </div>
             {v.notes.clone().map(|n| view! { <p>{n}</p> })}
-            {preview.map(|src| view! {
-                <img class="cp-preview" src=src alt=(t.preview_of)(&label) loading="lazy" />
-            })}
-            {open.map(|href| view! {
-                <p>
-                    <a href=href target="_blank" rel="noopener noreferrer">
-                        {format!("{} {}", t.open_file, v.label)}
-                    </a>
-                </p>
-            })}
+            <Asset version=v />
         </li>
     }
 }

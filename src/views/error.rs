@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::contract::{ContractError, HelpContact};
-use crate::domain::links::{mailto, tel};
 use crate::i18n::use_i18n;
 use crate::storage::Store;
 use crate::views::portal::use_portal;
+use crate::views::widgets::contact_links;
 
 const HELP_KEY: &str = "client-portal:help-contact";
 
@@ -121,20 +121,9 @@ fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> impl 
         .is_none()
         .then(|| view! { <p>{t.err_expired_generic}</p> });
     let specific = contact.map(|c| {
-        let email = c
-            .email
-            .as_deref()
-            .and_then(|e| mailto(e).map(|h| (h, e.to_string())));
-        let phone = c
-            .phone
-            .as_deref()
-            .and_then(|p| tel(p).map(|h| (h, p.to_string())));
         view! {
             <p>{(t.err_expired_ask)(&c.name)}</p>
-            <ul class="cp-plain-list">
-                {email.map(|(h, e)| view! { <li><a href=h>{e}</a></li> })}
-                {phone.map(|(h, p)| view! { <li><a href=h>{p}</a></li> })}
-            </ul>
+            {contact_links(c.email.as_deref(), c.phone.as_deref(), t)}
         }
     });
     (generic, specific)

@@ -6,12 +6,11 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ContactKind, Portal};
-use crate::domain::links::{mailto, tel};
 use crate::domain::overview::{coming_next, latest_win, owed, Owed, OwedKind};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
-use crate::views::widgets::{Avatar, DueLine, OwnerBadge, PageTitle};
+use crate::views::widgets::{contact_links, Avatar, DueLine, OwnerBadge, PageTitle};
 use crate::views::wins::MetricLine;
 
 pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
@@ -155,22 +154,13 @@ fn ContactCard(p: Arc<Portal>) -> impl IntoView {
 }
 
 pub fn person_block(c: crate::contract::Contact, t: &'static Strings) -> impl IntoView {
-    let email = c
-        .email
-        .as_deref()
-        .and_then(|e| mailto(e).map(|h| (h, e.to_string())));
-    let phone = c
-        .phone
-        .as_deref()
-        .and_then(|p| tel(p).map(|h| (h, p.to_string())));
     view! {
         <div class="cp-person">
             <Avatar name=c.name.clone() photo=c.photo_url.clone() />
             <div>
                 <p class="cp-person-name">{c.name.clone()}</p>
                 <p class="cp-muted">{c.role.clone()}</p>
-                {email.map(|(h, e)| view! { <p><span class="cp-visually-hidden">{t.email_word} ": "</span><a href=h>{e}</a></p> })}
-                {phone.map(|(h, p)| view! { <p><span class="cp-visually-hidden">{t.phone_word} ": "</span><a href=h>{p}</a></p> })}
+                {contact_links(c.email.as_deref(), c.phone.as_deref(), t)}
             </div>
         </div>
     }

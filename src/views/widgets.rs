@@ -4,10 +4,13 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ApprovalStatus, DeliverableStatus, Due, Owner, Scope};
-use crate::domain::links::safe_url;
+use crate::domain::links::{mailto, safe_url, tel};
 use crate::domain::time::{due_state, DueState};
+use crate::domain::validate::{char_count, COMMENT_LIMIT};
 use crate::i18n::use_i18n;
+use crate::i18n::Strings;
 use crate::intl::{self, BrowserZone};
+use crate::views::drafts;
 
 /// A page's title and one-line introduction. The title takes focus on
 /// navigation (see `route`), so it is focusable from script.
@@ -108,5 +111,67 @@ pub fn Avatar(name: String, photo: Option<String>) -> impl IntoView {
                 view! { <span class="cp-avatar cp-avatar-initials" aria-hidden="true">{initials}</span> },
             )
         }
+    }
+}
+
+/// A labelled comment box: a live character count, the problem shown at
+/// the field, and what is typed saved as a draft on every keystroke.
+/// Described by `{id}-hint`, `{id}-count` and `{id}-error`.
+#[component]
+pub fn CommentField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    text: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    draft_key: String,
+    node_ref: NodeRef<leptos::html::Textarea>,
+) -> impl IntoView {
+    let t = use_i18n().t();
+    let count = move || text.with(|s| char_count(s));
+    let over = move || count() > COMMENT_LIMIT;
+    let (hint_id, count_id, error_id) = (
+        format!("{id}-hint"),
+        format!("{id}-count"),
+        format!("{id}-error"),
+    );
+    let described = format!("{hint_id} {count_id} {error_id}");
+    view! {
+        <div class="cp-field">
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p id=hint_id class="cp-hint">{h}</p> })}
+            <textarea
+                id=id
+                node_ref=node_ref
+                rows="4"
+                aria-describedby=described
+                aria-invalid=move || error.get().is_some().to_string()
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    drafts::save(&draft_key, &v);
+                    text.set(v);
+                    error.set(None);
+                }
+            ></textarea>
+            <p id=count_id class="cp-hint" class:cp-over=over>{move || (t.char_count)(count(), COMMENT_LIMIT)}</p>
+            <p id=error_id class="cp-field-error" role="alert">{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// Email and phone as working links, each announced with what it is.
+pub fn contact_links(
+    email: Option<&str>,
+    phone: Option<&str>,
+    t: &'static Strings,
+) -> impl IntoView {
+    let email = email.and_then(|e| mailto(e).map(|h| (h, e.to_string())));
+    let phone = phone.and_then(|p| tel(p).map(|h| (h, p.to_string())));
+    view! {
+        <ul class="cp-plain-list">
+            {email.map(|(h, e)| view! { <li><span class="cp-visually-hidden">{t.email_word} ": "</span><a href=h>{e}</a></li> })}
+            {phone.map(|(h, p)| view! { <li><span class="cp-visually-hidden">{t.phone_word} ": "</span><a href=h>{p}</a></li> })}
+        </ul>
     }
 }

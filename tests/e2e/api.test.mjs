@@ -1,49 +1,29 @@
 // The portal against the agency API double: another origin, real CORS,
 // real HTTP failures.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStaticHost } from './support/static-host.mjs';
-import { startApiDouble, TOKEN } from './support/api-double.mjs';
+import { TOKEN } from './support/api-double.mjs';
+import { useAgency } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
-import { launch, newPage, assertAccessible, assertNoProblems, waitForPortal } from './support/browser.mjs';
+import { newPage, assertAccessible, assertNoProblems, waitForPortal } from './support/browser.mjs';
 
-let host, api, browser;
-before(async () => {
-  // The app's origin is known only once the host listens; the double must
-  // allow exactly that origin.
-  const placeholder = await startApiDouble({ allowOrigin: 'pending', portal: agencyFeed() });
-  api = placeholder;
-  host = await startStaticHost('dist', {
-    agency: { 'data-api': api.origin, 'data-token': TOKEN },
-    'agency-fragment': { 'data-api': `${api.origin}/` },
-    'agency-down': { 'data-api': 'http://127.0.0.1:9' },
-  });
-  api.state.allowOrigin = host.origin;
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await api?.close();
-});
-beforeEach(() => {
-  api.reset(agencyFeed());
-  api.state.allowOrigin = host.origin;
-});
-
-const agency = (hash = '') => `${host.origin}/agency/${hash}`;
+const env = useAgency((apiOrigin) => ({
+  'agency-fragment': { 'data-api': `${apiOrigin}/` },
+  'agency-down': { 'data-api': 'http://127.0.0.1:9' },
+}));
+const agency = (hash) => env.agency(hash);
 
 test('reads the feed from the API, with the token, across origins', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.goto(agency());
   await page.getByRole('heading', { level: 1, name: 'Hello, Sam' }).waitFor();
   await page.locator('.cp-header').getByText('Harbour & Co').waitFor();
   assert.equal(await page.getByText('This is a sample agency').count(), 0, 'not the demo');
-  const [get] = api.calls();
+  const [get] = env.api.calls();
   assert.equal(get.method, 'GET');
   assert.equal(get.path, '/portal');
   assert.equal(get.headers.authorization, `Bearer ${TOKEN}`);
-  assert.equal(get.headers.origin, host.origin);
+  assert.equal(get.headers.origin, env.host.origin);
   for (const hash of ['#/', '#/deliverables', '#/approvals', '#/deadlines', '#/wins', '#/contact']) {
     await page.goto(agency(hash));
     await waitForPortal(page);
@@ -53,22 +33,22 @@ test('reads the feed from the API, with the token, across origins', async () => 
 });
 
 test('a token in the link is moved out of the address bar and used', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${host.origin}/agency-fragment/#/wins?token=${TOKEN}`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.host.origin}/agency-fragment/#/wins?token=${TOKEN}`);
   await page.getByRole('heading', { level: 1, name: 'Wins' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/wins');
   assert.equal(await page.evaluate(() => sessionStorage.getItem('client-portal:token')), TOKEN);
-  assert.equal(api.calls()[0].headers.authorization, `Bearer ${TOKEN}`);
+  assert.equal(env.api.calls()[0].headers.authorization, `Bearer ${TOKEN}`);
   // Still signed in after a reload, with nothing in the address bar.
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Wins' }).waitFor();
-  assert.equal(api.calls().at(-1).headers.authorization, `Bearer ${TOKEN}`);
+  assert.equal(env.api.calls().at(-1).headers.authorization, `Bearer ${TOKEN}`);
   assertNoProblems(page);
 });
 
 test('an expired link says so, with the agency contact to ask', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${host.origin}/agency-fragment/#token=expired-token`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.host.origin}/agency-fragment/#token=expired-token`);
   const alert = page.getByRole('alert');
   await alert.getByRole('heading', { name: 'This link has expired or is not valid' }).waitFor();
   assert.match(await alert.innerText(), /Ask Ana Ruiz for a new link/);
@@ -80,8 +60,8 @@ test('an expired link says so, with the agency contact to ask', async () => {
 test('malformed data names the field at fault', async () => {
   const feed = agencyFeed();
   delete feed.deliverables[1].title;
-  api.reset(feed);
-  const page = await newPage(browser);
+  env.api.reset(feed);
+  const page = await newPage(env.browser);
   await page.goto(agency());
   const alert = page.getByRole('alert');
   await alert.getByRole('heading', { name: "Some of the agency's information couldn't be read" }).waitFor();
@@ -89,7 +69,7 @@ test('malformed data names the field at fault', async () => {
   await assertAccessible(page, 'malformed feed');
 
   // Not JSON at all (a proxy's error page).
-  api.reset('<html><body>Bad gateway</body></html>');
+  env.api.reset('<html><body>Bad gateway</body></html>');
   await page.getByRole('button', { name: 'Try again' }).click();
   await alert.getByText('The answer was not in the expected format.', { exact: false }).waitFor();
   assertNoProblems(page);
@@ -100,8 +80,8 @@ test('unknown values from a newer API are shown neutrally, never a crash', async
   feed.deliverables[0].status = 'on_hold';
   feed.deliverables[0].scope = 'retainer';
   feed.deliverables[0].mood = 'great';
-  api.reset(feed);
-  const page = await newPage(browser);
+  env.api.reset(feed);
+  const page = await newPage(env.browser);
   await page.goto(agency('#/deliverables'));
   await page.getByRole('heading', { level: 1, name: 'Deliverables' }).waitFor();
   const card = page.locator('.cp-deliverable').first();
@@ -112,16 +92,16 @@ test('unknown values from a newer API are shown neutrally, never a crash', async
 test('a feed from a newer contract asks for an update', async () => {
   const feed = agencyFeed();
   feed.schema_version = 2;
-  api.reset(feed);
-  const page = await newPage(browser);
+  env.api.reset(feed);
+  const page = await newPage(env.browser);
   await page.goto(agency());
   await page.getByRole('heading', { name: 'This portal needs an update' }).waitFor();
   assertNoProblems(page);
 });
 
 test('a server error is explained, and "Try again" recovers', async () => {
-  api.state.faults.push({ status: 503, body: { error: { code: 'down', message: 'Maintenance' } } });
-  const page = await newPage(browser);
+  env.api.state.faults.push({ status: 503, body: { error: { code: 'down', message: 'Maintenance' } } });
+  const page = await newPage(env.browser);
   await page.goto(agency());
   await page.getByRole('heading', { name: "The agency's portal is having trouble" }).waitFor();
   await page.getByRole('button', { name: 'Try again' }).click();
@@ -130,22 +110,22 @@ test('a server error is explained, and "Try again" recovers', async () => {
 });
 
 test('no connection, or an API that refuses this origin, is a plain "can\'t reach"', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${host.origin}/agency-down/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.host.origin}/agency-down/`);
   await page.getByRole('heading', { name: "We can't reach the agency right now" }).waitFor();
   assert.match(await page.getByRole('alert').innerText(), /Nothing you typed or decided is lost/);
 
-  api.state.allowOrigin = 'https://somewhere-else.example';
+  env.api.state.allowOrigin = 'https://somewhere-else.example';
   await page.goto(agency());
   await page.getByRole('heading', { name: "We can't reach the agency right now" }).waitFor();
   assertNoProblems(page);
 });
 
 test('the API address is never taken from the link', async () => {
-  const page = await newPage(browser);
-  const evil = encodeURIComponent(api.origin);
-  await page.goto(`${host.origin}/portal/?api=${evil}&data-api=${evil}#/?api=${evil}`);
+  const page = await newPage(env.browser);
+  const evil = encodeURIComponent(env.api.origin);
+  await page.goto(`${env.host.origin}/portal/?api=${evil}&data-api=${evil}#/?api=${evil}`);
   await page.getByText('This is a sample agency').waitFor();
-  assert.equal(api.state.requests.length, 0, 'no request may reach an address from the link');
+  assert.equal(env.api.state.requests.length, 0, 'no request may reach an address from the link');
   assertNoProblems(page);
 });

@@ -1,31 +1,15 @@
 // Deciding on approvals and leaving feedback, against the agency API double
 // and in demo mode; with the failures a real connection has.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStaticHost } from './support/static-host.mjs';
-import { startApiDouble, TOKEN } from './support/api-double.mjs';
-import { agencyFeed } from './support/feeds.mjs';
-import { launch, newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot } from './support/browser.mjs';
+import { TOKEN } from './support/api-double.mjs';
+import { useAgency } from './support/agency.mjs';
+import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot } from './support/browser.mjs';
 
-let host, api, browser;
-before(async () => {
-  api = await startApiDouble({ allowOrigin: 'pending', portal: agencyFeed() });
-  host = await startStaticHost('dist', { agency: { 'data-api': api.origin, 'data-token': TOKEN } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-  await api?.close();
-});
-beforeEach(() => {
-  api.reset(agencyFeed());
-  api.state.allowOrigin = host.origin;
-});
-
-const agency = (hash = '') => `${host.origin}/agency/${hash}`;
+const env = useAgency();
+const agency = (hash) => env.agency(hash);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const decisions = () => api.calls().filter((r) => r.method === 'POST' && r.path.endsWith('/decision'));
+const decisions = () => env.api.calls().filter((r) => r.method === 'POST' && r.path.endsWith('/decision'));
 
 async function openApproval(page, id = 'a-home-3') {
   await page.goto(agency(`#/approvals/${id}`));
@@ -38,7 +22,7 @@ async function decide(page, button, { comment } = {}) {
 }
 
 test('approve: confirmation names it, undo window, exact request, receipt, counts update', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await openApproval(page);
   // The review screen: the asset, its version, due date and consequence.
   await page.getByRole('heading', { name: 'v3 — the one to approve' }).waitFor();
@@ -89,15 +73,15 @@ test('approve: confirmation names it, undo window, exact request, receipt, count
   assert.equal(await page.locator('.cp-owed .cp-number').innerText(), '3');
   await page.locator('.cp-nav a', { hasText: 'Deliverables' }).click();
   assert.match(await page.locator('.cp-deliverable').first().innerText(), /Status\s+Approved/);
-  assert.equal(api.calls().filter((r) => r.path === '/portal').length, 1, 'no reload of the feed was needed');
+  assert.equal(env.api.calls().filter((r) => r.path === '/portal').length, 1, 'no reload of the feed was needed');
   assertNoProblems(page);
 });
 
 test('request changes: an empty comment is refused at the field; a real one is sent', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await openApproval(page);
   await decide(page, 'Request changes', { comment: '   ' });
-  const error = page.locator('#cp-decision-error');
+  const error = page.locator('#cp-decision-comment-error');
   assert.equal(await error.innerText(), 'Please say what should change, so the team can act on it.');
   assert.equal(await page.getByLabel('Comment for the team').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'cp-decision-comment');
@@ -120,7 +104,7 @@ test('request changes: an empty comment is refused at the field; a real one is s
 });
 
 test('undo within the window sends nothing and keeps the comment; waiting sends it', async () => {
-  const page = await newPage(browser, { clock: 'controlled' });
+  const page = await newPage(env.browser, { clock: 'controlled' });
   await openApproval(page);
   await decide(page, 'Request changes', { comment: 'Bigger logo' });
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, ask for changes' }).click();
@@ -138,8 +122,8 @@ test('undo within the window sends nothing and keeps the comment; waiting sends 
 });
 
 test('API answers 500, then 200: exactly one decision, same idempotency key', async () => {
-  api.state.faults.push({ method: 'POST', status: 500, body: { error: { code: 'oops', message: 'Internal error' } } });
-  const page = await newPage(browser);
+  env.api.state.faults.push({ method: 'POST', status: 500, body: { error: { code: 'oops', message: 'Internal error' } } });
+  const page = await newPage(env.browser);
   await openApproval(page);
   await decide(page, 'Approve', { comment: 'Lovely' });
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
@@ -151,45 +135,45 @@ test('API answers 500, then 200: exactly one decision, same idempotency key', as
   const tries = decisions();
   assert.equal(tries.length, 2);
   assert.equal(tries[0].headers['idempotency-key'], tries[1].headers['idempotency-key']);
-  assert.equal(api.state.writes.length, 1, 'exactly one decision recorded');
+  assert.equal(env.api.state.writes.length, 1, 'exactly one decision recorded');
   assert.equal(await page.getByText('1 change is not sent yet.').count(), 0);
   assertNoProblems(page);
 });
 
 test('API unreachable: the decision waits in the outbox and goes out when the connection returns', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await openApproval(page);
   await page.context().setOffline(true);
   await decide(page, 'Approve');
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
   await page.getByRole('button', { name: 'Send now' }).click();
   await page.getByText('1 change is not sent yet.').waitFor();
-  assert.equal(api.state.writes.length, 0);
+  assert.equal(env.api.state.writes.length, 0);
   await page.context().setOffline(false);
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
-  assert.equal(api.state.writes.length, 1);
+  assert.equal(env.api.state.writes.length, 1);
   assertNoProblems(page);
 });
 
 test('reload with an unsent decision: still queued, then sent', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await openApproval(page);
-  api.state.down = true;
+  env.api.state.down = true;
   await decide(page, 'Approve');
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
   await page.getByRole('button', { name: 'Send now' }).click();
   await page.getByText('1 change is not sent yet.').waitFor();
-  api.state.down = false;
+  env.api.state.down = false;
   await page.reload();
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
-  assert.equal(api.state.writes.length, 1);
+  assert.equal(env.api.state.writes.length, 1);
   assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('client-portal:outbox:v3')).length), 0);
   assertNoProblems(page);
 });
 
 test('409: a clear message, the feed refreshed, nothing typed lost', async () => {
-  api.state.faults.push({ method: 'POST', status: 409, body: { error: { code: 'already_decided', message: 'Your colleague Lee approved this an hour ago.' } } });
-  const page = await newPage(browser);
+  env.api.state.faults.push({ method: 'POST', status: 409, body: { error: { code: 'already_decided', message: 'Your colleague Lee approved this an hour ago.' } } });
+  const page = await newPage(env.browser);
   await openApproval(page);
   await decide(page, 'Approve');
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
@@ -197,14 +181,14 @@ test('409: a clear message, the feed refreshed, nothing typed lost', async () =>
   const problem = page.locator('.cp-problem');
   await problem.getByRole('heading', { name: 'Someone already took care of this' }).waitFor();
   assert.match(await problem.innerText(), /Your colleague Lee approved this an hour ago\./);
-  assert.equal(api.calls().filter((r) => r.path === '/portal').length, 2, 'the feed is fetched again');
+  assert.equal(env.api.calls().filter((r) => r.path === '/portal').length, 2, 'the feed is fetched again');
   await problem.getByRole('button', { name: 'Dismiss' }).click();
   assert.equal(await page.locator('.cp-problem').count(), 0);
   assertNoProblems(page);
 });
 
 test('comments: sent with the contract body, shown in the thread; drafts survive a reload', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.goto(agency('#/deliverables/d-homepage'));
   await waitForPortal(page);
   const box = page.getByLabel('Add a comment');
@@ -217,7 +201,7 @@ test('comments: sent with the contract body, shown in the thread; drafts survive
   await page.getByRole('button', { name: 'Send comment' }).click();
   // An empty comment is refused.
   await page.getByText('Half-typed thought').last().waitFor();
-  const comments = api.calls().filter((r) => r.path === '/deliverables/d-homepage/comments');
+  const comments = env.api.calls().filter((r) => r.path === '/deliverables/d-homepage/comments');
   assert.equal(comments.length, 1);
   assert.deepEqual(JSON.parse(comments[0].body), { body: 'Half-typed thought' });
   assert.match(comments[0].headers['idempotency-key'], UUID);
@@ -230,13 +214,13 @@ test('comments: sent with the contract body, shown in the thread; drafts survive
   await page.getByLabel('Add a comment').fill('On the older one');
   await page.getByRole('button', { name: 'Send comment' }).click();
   await page.locator('.cp-comment', { hasText: 'On the older one' }).waitFor();
-  const last = api.calls().filter((r) => r.path === '/deliverables/d-homepage/comments').at(-1);
+  const last = env.api.calls().filter((r) => r.path === '/deliverables/d-homepage/comments').at(-1);
   assert.deepEqual(JSON.parse(last.body), { body: 'On the older one', version_id: 'v-home-2' });
   assertNoProblems(page);
 });
 
 test('keyboard only: review, decide and confirm an approval without a mouse', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.goto(agency('#/approvals'));
   await waitForPortal(page);
   await tabTo(page, /Homepage redesign — final design/);
@@ -251,13 +235,13 @@ test('keyboard only: review, decide and confirm an approval without a mouse', as
   await tabTo(page, /^Send now$/);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
-  assert.equal(api.state.writes.length, 1);
+  assert.equal(env.api.state.writes.length, 1);
   assertNoProblems(page);
 });
 
 test('demo mode: decide and comment, kept after a reload', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${host.origin}/portal/#/approvals/a-news-2`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.host.origin}/portal/#/approvals/a-news-2`);
   await waitForPortal(page);
   await decide(page, 'Request changes', { comment: 'Use the autumn photo' });
   await page.getByRole('dialog').getByRole('button', { name: 'Yes, ask for changes' }).click();
@@ -266,7 +250,7 @@ test('demo mode: decide and comment, kept after a reload', async () => {
   assert.match(await page.locator('.cp-receipt').innerText(), /Reference\s+DEMO-/);
   await page.reload();
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
-  await page.goto(`${host.origin}/portal/#/deliverables/d-video`);
+  await page.goto(`${env.host.origin}/portal/#/deliverables/d-video`);
   await page.getByLabel('Add a comment').fill('Can we see a storyboard?');
   await page.getByRole('button', { name: 'Send comment' }).click();
   await page.locator('.cp-comment', { hasText: 'Can we see a storyboard?' }).waitFor();

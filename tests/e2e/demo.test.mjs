@@ -99,7 +99,7 @@ test('deliverables show status, scope, versions and owner', async () => {
   const versions = page.locator('.cp-version');
   assert.equal(await versions.count(), 3);
   assert.match(await versions.first().innerText(), /v3[\s\S]*Latest/);
-  assert.equal(await page.locator('img.cp-preview').count(), 3);
+  assert.equal(await page.locator('img.cp-asset').count(), 3);
   assert.match(await page.locator('.cp-comments').innerText(), /Maya Chen · Sat 14 Nov, 9:12 · on v2\s+Love the new hero/);
   // Focus moves to the new page's heading for screen reader and keyboard users.
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');

@@ -175,12 +175,7 @@ fn Queued(key: String) -> impl IntoView {
     let (k1, k2) = (key.clone(), key);
     let undo = move |_| {
         if let Some(p) = w.undo(&k1) {
-            // The comment goes back where it was typed.
-            if let Write::Decision { approval_id, body } = p.write {
-                if let Some(c) = body.comment {
-                    drafts::restore(&drafts::decision_key(&approval_id), &c);
-                }
-            }
+            drafts::give_back(&p.write);
         }
     };
     view! {

@@ -33,3 +33,20 @@ pub fn restore(key: &str, text: &str) {
         save(key, &format!("{text}\n\n{current}"));
     }
 }
+
+/// Put a write's text back where it was typed (after an undo, or when the
+/// agency refused it), so nothing the client wrote is lost.
+pub fn give_back(write: &crate::domain::outbox::Write) {
+    use crate::domain::outbox::Write;
+    match write {
+        Write::Comment {
+            deliverable_id,
+            body,
+        } => restore(&comment_key(deliverable_id), &body.body),
+        Write::Decision { approval_id, body } => {
+            if let Some(c) = &body.comment {
+                restore(&decision_key(approval_id), c);
+            }
+        }
+    }
+}

@@ -147,20 +147,12 @@ async fn flush(w: Writes, backend: Backend, portal: PortalData) {
                 break;
             }
             Err(error) => {
+                // Keep what was typed: a refused write's text goes back to
+                // the box it was typed in (before the box reappears).
+                crate::views::drafts::give_back(&item.write);
                 w.update(|o| {
                     o.remove(&item.key);
                 });
-                // Keep what was typed: a refused comment goes back to its draft.
-                if let Write::Comment {
-                    deliverable_id,
-                    body,
-                } = &item.write
-                {
-                    crate::views::drafts::restore(
-                        &crate::views::drafts::comment_key(deliverable_id),
-                        &body.body,
-                    );
-                }
                 if matches!(error, ApiError::Conflict { .. }) {
                     portal.refetch();
                 }

@@ -187,6 +187,21 @@ test('409: a clear message, the feed refreshed, nothing typed lost', async () =>
   assertNoProblems(page);
 });
 
+test('a decision the agency refuses: its message shown, the comment given back', async () => {
+  env.api.state.faults.push({ method: 'POST', status: 422, body: { error: { code: 'closed', message: 'This round of feedback has closed.' } } });
+  const page = await newPage(env.browser);
+  await openApproval(page);
+  await decide(page, 'Request changes', { comment: 'Please use the darker roast photo' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, ask for changes' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  const problem = page.locator('.cp-problem');
+  await problem.getByRole('heading', { name: "That didn't go through" }).waitFor();
+  assert.match(await problem.innerText(), /This round of feedback has closed\./);
+  // Back to deciding, with the words still there.
+  assert.equal(await page.getByLabel('Comment for the team').inputValue(), 'Please use the darker roast photo');
+  assertNoProblems(page);
+});
+
 test('comments: sent with the contract body, shown in the thread; drafts survive a reload', async () => {
   const page = await newPage(env.browser);
   await page.goto(agency('#/deliverables/d-homepage'));

@@ -1,6 +1,8 @@
 //! Pure domain logic: no DOM, no network. Everything here is covered by
 //! native `cargo test`.
 
+pub mod calendar;
+pub mod deadlines;
 pub mod ids;
 pub mod links;
 pub mod metrics;

@@ -19,6 +19,9 @@ command -v rustup >/dev/null || { say "rustup is needed: https://rustup.rs"; exi
 rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
+# Every crate in Cargo.lock, for all targets: Trunk builds offline.
+cargo fetch --locked --quiet
+
 # Trunk 0.21 (0.22 needs a newer rustc than the one pinned).
 if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   say "installing Trunk 0.21 (about 10 minutes, once)"

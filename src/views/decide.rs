@@ -172,6 +172,16 @@ fn Queued(key: String) -> impl IntoView {
             .filter(|s| *s > 0)
     });
     let tried = move || item.get().map_or(0, |(_, a)| a);
+    // A decision just confirmed: keyboard and screen reader users land on
+    // its Undo button (the page around it was rebuilt).
+    let undo_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = undo_button.get() {
+            if counting.get_untracked().is_some() {
+                let _ = b.focus();
+            }
+        }
+    });
     let (k1, k2) = (key.clone(), key);
     let undo = move |_| {
         if let Some(p) = w.undo(&k1) {
@@ -188,7 +198,7 @@ fn Queued(key: String) -> impl IntoView {
             </p>
             <p class="cp-hint">{move || (tried() > 0).then(|| (t.tried_times)(tried()))}</p>
             <div class="cp-actions">
-                <button type="button" class="cp-button" hidden=move || counting.get().is_none() on:click=undo>{t.undo}</button>
+                <button type="button" class="cp-button" node_ref=undo_button hidden=move || counting.get().is_none() on:click=undo>{t.undo}</button>
                 <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k2)>
                     {move || if counting.get().is_some() { t.send_now } else { t.retry_now }}
                 </button>

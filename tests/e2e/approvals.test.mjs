@@ -247,7 +247,11 @@ test('keyboard only: review, decide and confirm an approval without a mouse', as
   // Focus is inside the dialog, on its first button.
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Yes, approve');
   await page.keyboard.press('Enter');
-  await tabTo(page, /^Send now$/);
+  // Focus lands on Undo in the countdown; Send now is the next stop.
+  await page.getByRole('button', { name: 'Undo' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Send now');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
   assert.equal(env.api.state.writes.length, 1);

@@ -154,11 +154,8 @@ pub fn calendar(events: &[CalEvent], calendar_name: &str, stamp: DateTime<Utc>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testkit::at;
     use icalendar::{Calendar, CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
-
-    fn at(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
 
     fn sample() -> Vec<CalEvent> {
         vec![

@@ -94,16 +94,9 @@ pub fn group<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::{parse_portal, Due};
+    use crate::domain::testkit::{at, demo, due};
     use crate::domain::time::{DueState, FixedZone};
     use chrono::{FixedOffset, TimeZone};
-
-    fn at(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-    fn due(s: &str) -> Due {
-        Due::parse(s).unwrap()
-    }
 
     /// Central European time with its real 2026 switch back from summer
     /// time: 25 October 2026 at 01:00 UTC.
@@ -156,7 +149,7 @@ mod tests {
 
     #[test]
     fn groups_the_demo_and_filters_by_owner() {
-        let p = parse_portal(include_str!("../../demo/portal.json")).unwrap();
+        let p = demo();
         let now = at("2026-11-23T10:00:00Z"); // Monday
         let g = group(&p, now, &Berlin, OwnerFilter::Everyone);
         fn ids(v: &[&Deadline]) -> Vec<String> {

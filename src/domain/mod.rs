@@ -11,5 +11,7 @@ pub mod outbox;
 pub mod overview;
 pub mod receipt;
 pub mod shift;
+#[cfg(test)]
+pub mod testkit;
 pub mod time;
 pub mod validate;

@@ -226,13 +226,9 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::parse_portal;
     use crate::domain::overview::owed;
+    use crate::domain::testkit::demo;
     use crate::domain::time::FixedZone;
-
-    fn demo() -> Portal {
-        parse_portal(include_str!("../../demo/portal.json")).unwrap()
-    }
 
     fn decision(key: &str, approval: &str, kind: DecisionKind, at: f64) -> Pending {
         Pending {

@@ -166,14 +166,7 @@ pub fn latest_win(p: &Portal) -> Option<&Win> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::parse_portal;
-
-    fn demo() -> Portal {
-        parse_portal(include_str!("../../demo/portal.json")).unwrap()
-    }
-    fn at(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
+    use crate::domain::testkit::{at, demo};
 
     #[test]
     fn owed_counts_an_approval_and_its_deadline_once() {

@@ -65,7 +65,7 @@ pub fn as_text(r: &Receipt, heading: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::parse_portal;
+    use crate::domain::testkit::demo;
 
     const L: ReceiptLabels = ReceiptLabels {
         heading: "Receipt",
@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn lists_what_version_when_who_and_reference() {
-        let p = parse_portal(include_str!("../../demo/portal.json")).unwrap();
+        let p = demo();
         let a = p.approval("a-guide-1").unwrap();
         let r = receipt(a, "Final", "Approved", "Sat 7 Nov, 16:41", &L).unwrap();
         let text = as_text(&r, L.heading);
@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn no_receipt_before_a_decision() {
-        let p = parse_portal(include_str!("../../demo/portal.json")).unwrap();
+        let p = demo();
         assert!(receipt(p.approval("a-home-3").unwrap(), "v3", "", "", &L).is_none());
     }
 }

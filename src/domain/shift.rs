@@ -54,11 +54,11 @@ pub fn shift_days(p: &mut Portal, days: i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::parse_portal;
+    use crate::domain::testkit::demo;
 
     #[test]
     fn moves_every_date_by_the_same_number_of_days() {
-        let mut p = parse_portal(include_str!("../../demo/portal.json")).unwrap();
+        let mut p = demo();
         let before = p.clone();
         let target = before.generated_at.date_naive() + Duration::days(10);
         shift_to(&mut p, target);

@@ -118,13 +118,7 @@ pub fn offset_from_minutes(minutes_east: i32) -> FixedOffset {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn at(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-    fn due(s: &str) -> Due {
-        Due::parse(s).unwrap()
-    }
+    use crate::domain::testkit::{at, due};
 
     #[test]
     fn whole_day_is_due_until_midnight_local() {

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
-use crate::contract::{Deliverable, Portal, Version};
+use crate::contract::{Deliverable, DeliverableStatus, Portal, Version};
 use crate::domain::order::sort_by_i64;
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
@@ -41,15 +41,21 @@ fn owner_name(p: &Portal, d: &Deliverable) -> Option<String> {
 
 /// Status, scope, due date and lead, as a description list.
 fn facts(p: &Portal, d: &Deliverable, t: &'static Strings) -> impl IntoView {
+    let finished = matches!(
+        d.status,
+        DeliverableStatus::Approved | DeliverableStatus::Delivered
+    );
     view! {
         <dl class="cp-facts">
             <div><dt>{t.status_label}</dt><dd><StatusBadge status=d.status /></dd></div>
             <div><dt>{t.scope_label}</dt><dd><ScopeBadge scope=d.scope /></dd></div>
             <div>
                 <dt>{t.due_label}</dt>
-                <dd>{match d.due {
-                    Some(due) => Either::Left(view! { <DueLine due /> }),
-                    None => Either::Right(view! { <span class="cp-muted">{t.no_due_date}</span> }),
+                <dd>{match (d.due, finished) {
+                    (Some(due), false) => EitherOf3::A(view! { <DueLine due /> }),
+                    // Finished work is never "overdue": just its date.
+                    (Some(due), true) => EitherOf3::B(view! { <time datetime=due.to_wire()>{intl::due(due)}</time> }),
+                    (None, _) => EitherOf3::C(view! { <span class="cp-muted">{t.no_due_date}</span> }),
                 }}</dd>
             </div>
             {owner_name(p, d).map(|n| view! { <div><dt>{t.made_by}</dt><dd>{n}</dd></div> })}

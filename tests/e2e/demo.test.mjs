@@ -93,6 +93,10 @@ test('deliverables show status, scope, versions and owner', async () => {
   for (const text of ['Ready for your review', 'In progress', 'Delivered', 'Planned', 'In the agreed work', 'Extra, agreed separately', 'Not in the agreed work', 'Led by', 'Tom Becker', '3 versions']) {
     assert.ok(all.includes(text), `missing "${text}"`);
   }
+  // Finished work shows its date, never "overdue".
+  const delivered = await cards.filter({ hasText: 'Brand guidelines' }).innerText();
+  assert.match(delivered, /Delivered[\s\S]*Tue 10 Nov/);
+  assert.ok(!/overdue/.test(delivered), delivered);
   await page.getByRole('link', { name: 'Homepage redesign' }).click();
   await page.getByRole('heading', { level: 1, name: 'Homepage redesign' }).waitFor();
   assert.match(page.url(), /#\/deliverables\/d-homepage$/);

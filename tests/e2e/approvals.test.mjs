@@ -16,6 +16,13 @@ async function openApproval(page, id = 'a-home-3') {
   await waitForPortal(page);
 }
 
+/** Decide, confirm in the dialog, and skip the undo window. */
+async function decideAndSend(page, button, yes, options) {
+  await decide(page, button, options);
+  await page.getByRole('dialog').getByRole('button', { name: yes }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+}
+
 async function decide(page, button, { comment } = {}) {
   if (comment !== undefined) await page.getByLabel('Comment for the team').fill(comment);
   await page.getByRole('button', { name: button, exact: true }).click();
@@ -125,9 +132,7 @@ test('API answers 500, then 200: exactly one decision, same idempotency key', as
   env.api.state.faults.push({ method: 'POST', status: 500, body: { error: { code: 'oops', message: 'Internal error' } } });
   const page = await newPage(env.browser);
   await openApproval(page);
-  await decide(page, 'Approve', { comment: 'Lovely' });
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
-  await page.getByRole('button', { name: 'Send now' }).click();
+  await decideAndSend(page, 'Approve', 'Yes, approve', { comment: 'Lovely' });
   await page.locator('.cp-queued').getByText('Not sent yet. It is saved on this device').waitFor();
   await page.getByText('1 change is not sent yet.').waitFor();
   await page.getByRole('button', { name: 'Try again now' }).first().click();
@@ -144,9 +149,7 @@ test('API unreachable: the decision waits in the outbox and goes out when the co
   const page = await newPage(env.browser);
   await openApproval(page);
   await page.context().setOffline(true);
-  await decide(page, 'Approve');
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
-  await page.getByRole('button', { name: 'Send now' }).click();
+  await decideAndSend(page, 'Approve', 'Yes, approve');
   await page.getByText('1 change is not sent yet.').waitFor();
   assert.equal(env.api.state.writes.length, 0);
   await page.context().setOffline(false);
@@ -159,9 +162,7 @@ test('reload with an unsent decision: still queued, then sent', async () => {
   const page = await newPage(env.browser);
   await openApproval(page);
   env.api.state.down = true;
-  await decide(page, 'Approve');
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
-  await page.getByRole('button', { name: 'Send now' }).click();
+  await decideAndSend(page, 'Approve', 'Yes, approve');
   await page.getByText('1 change is not sent yet.').waitFor();
   env.api.state.down = false;
   await page.reload();
@@ -175,9 +176,7 @@ test('409: a clear message, the feed refreshed, nothing typed lost', async () =>
   env.api.state.faults.push({ method: 'POST', status: 409, body: { error: { code: 'already_decided', message: 'Your colleague Lee approved this an hour ago.' } } });
   const page = await newPage(env.browser);
   await openApproval(page);
-  await decide(page, 'Approve');
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
-  await page.getByRole('button', { name: 'Send now' }).click();
+  await decideAndSend(page, 'Approve', 'Yes, approve');
   const problem = page.locator('.cp-problem');
   await problem.getByRole('heading', { name: 'Someone already took care of this' }).waitFor();
   assert.match(await problem.innerText(), /Your colleague Lee approved this an hour ago\./);
@@ -191,9 +190,7 @@ test('a decision the agency refuses: its message shown, the comment given back',
   env.api.state.faults.push({ method: 'POST', status: 422, body: { error: { code: 'closed', message: 'This round of feedback has closed.' } } });
   const page = await newPage(env.browser);
   await openApproval(page);
-  await decide(page, 'Request changes', { comment: 'Please use the darker roast photo' });
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, ask for changes' }).click();
-  await page.getByRole('button', { name: 'Send now' }).click();
+  await decideAndSend(page, 'Request changes', 'Yes, ask for changes', { comment: 'Please use the darker roast photo' });
   const problem = page.locator('.cp-problem');
   await problem.getByRole('heading', { name: "That didn't go through" }).waitFor();
   assert.match(await problem.innerText(), /This round of feedback has closed\./);
@@ -262,9 +259,7 @@ test('demo mode: decide and comment, kept after a reload', async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.host.origin}/portal/#/approvals/a-news-2`);
   await waitForPortal(page);
-  await decide(page, 'Request changes', { comment: 'Use the autumn photo' });
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, ask for changes' }).click();
-  await page.getByRole('button', { name: 'Send now' }).click();
+  await decideAndSend(page, 'Request changes', 'Yes, ask for changes', { comment: 'Use the autumn photo' });
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
   assert.match(await page.locator('.cp-receipt').innerText(), /Reference\s+DEMO-/);
   await page.reload();

@@ -16,6 +16,14 @@ after(async () => {
 
 const url = (hash = '') => `${host.origin}/portal/${hash}`;
 
+/** A fresh page on a view of the demo, once the portal has rendered. */
+async function openView(hash, options) {
+  const page = await newPage(browser, options);
+  await page.goto(url(hash));
+  await waitForPortal(page);
+  return page;
+}
+
 const VIEWS = [
   { hash: '#/', heading: 'Hello, Maya', name: 'overview' },
   { hash: '#/deliverables', heading: 'Deliverables', name: 'deliverables' },
@@ -41,9 +49,7 @@ test('the static skeleton paints before the app, then the app replaces it', asyn
 });
 
 test('the overview answers at a glance', async () => {
-  const page = await newPage(browser);
-  await page.goto(url());
-  await waitForPortal(page);
+  const page = await openView();
   const main = page.locator('#cp-main');
   await assert.doesNotReject(main.getByRole('heading', { level: 1, name: 'Hello, Maya' }).waitFor());
   // Marked as a demo, with a way to start over.
@@ -84,9 +90,7 @@ test('every view shows the feed and passes axe-core, at phone and desktop widths
 });
 
 test('deliverables show status, scope, versions and owner', async () => {
-  const page = await newPage(browser);
-  await page.goto(url('#/deliverables'));
-  await waitForPortal(page);
+  const page = await openView('#/deliverables');
   const cards = page.locator('.cp-deliverable');
   assert.equal(await cards.count(), 6);
   const all = await page.locator('#cp-main').innerText();
@@ -111,9 +115,7 @@ test('deliverables show status, scope, versions and owner', async () => {
 });
 
 test('approvals say what, which version, by when, and what happens if late', async () => {
-  const page = await newPage(browser);
-  await page.goto(url('#/approvals'));
-  await waitForPortal(page);
+  const page = await openView('#/approvals');
   const waiting = page.locator('#cp-a-waiting').locator('..');
   const text = await waiting.innerText();
   // Soonest (and overdue) first.
@@ -130,9 +132,7 @@ test('approvals say what, which version, by when, and what happens if late', asy
 });
 
 test('deadlines: overdue first and unmistakable, who owes each, done ones folded away', async () => {
-  const page = await newPage(browser);
-  await page.goto(url('#/deadlines'));
-  await waitForPortal(page);
+  const page = await openView('#/deadlines');
   const overdue = await page.locator('.cp-group-overdue').innerText();
   assert.match(overdue, /Send product photos for the winter blends[\s\S]*You[\s\S]*2 days overdue/);
   const open = await page.locator('#cp-dl-open').locator('..').innerText();
@@ -146,9 +146,7 @@ test('deadlines: overdue first and unmistakable, who owes each, done ones folded
 });
 
 test('wins show numbers before and after, with the change', async () => {
-  const page = await newPage(browser);
-  await page.goto(url('#/wins'));
-  await waitForPortal(page);
+  const page = await openView('#/wins');
   const wins = page.locator('.cp-win');
   assert.equal(await wins.count(), 3);
   assert.match(await wins.first().innerText(), /More online orders[\s\S]*2.1%[\s\S]*3.4%[\s\S]*\+62%/);
@@ -157,9 +155,7 @@ test('wins show numbers before and after, with the change', async () => {
 });
 
 test('contact lists people, promises and the escalation chain in order', async () => {
-  const page = await newPage(browser);
-  await page.goto(url('#/contact'));
-  await waitForPortal(page);
+  const page = await openView('#/contact');
   const main = await page.locator('#cp-main').innerText();
   assert.match(main, /Your main contact[\s\S]*Ana Ruiz/);
   assert.match(main, /If they're away[\s\S]*Tom Becker/);
@@ -170,9 +166,7 @@ test('contact lists people, promises and the escalation chain in order', async (
 });
 
 test('the demo keeps its state in the browser, and "Reset demo" starts over', async () => {
-  const page = await newPage(browser);
-  await page.goto(url('#/deliverables/d-video'));
-  await waitForPortal(page);
+  const page = await openView('#/deliverables/d-video');
   await page.getByLabel('Add a comment').fill('Kept in this browser');
   await page.getByRole('button', { name: 'Send comment' }).click();
   await page.locator('.cp-comment', { hasText: 'Kept in this browser' }).waitFor();
@@ -186,9 +180,7 @@ test('the demo keeps its state in the browser, and "Reset demo" starts over', as
 });
 
 test('keyboard only: skip link, then every section through the navigation', async () => {
-  const page = await newPage(browser);
-  await page.goto(url());
-  await waitForPortal(page);
+  const page = await openView();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
   await page.keyboard.press('Enter');

@@ -86,6 +86,15 @@ pub fn day(d: NaiveDate) -> String {
         .into()
 }
 
+/// "October 2026": the heading of a month of wins.
+pub fn month(first: NaiveDate) -> String {
+    let noon = first.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+    let o = [("month", "long"), ("year", "numeric"), ("timeZone", "UTC")];
+    js_date(noon)
+        .to_locale_date_string(&tag(), &options(&o))
+        .into()
+}
+
 /// "Fri, 28 Nov, 16:00" in the client's zone.
 pub fn moment(t: Timestamp) -> String {
     use chrono::Datelike;

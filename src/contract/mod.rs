@@ -106,8 +106,8 @@ pub struct Portal {
     pub approvals: Vec<Approval>,
     pub deadlines: Vec<Deadline>,
     pub wins: Vec<Win>,
-    // `glossary` (documented in v1) is read once something shows it: until
-    // then it is ignored like any field this version does not use.
+    // `glossary` (documented in v1) is not read yet: the jargon marking that
+    // uses it (`domain::jargon`) waits for room in the size budget.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anonymous_key: Option<String>,
 }
@@ -331,6 +331,13 @@ pub struct Win {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     pub metrics: Vec<Metric>,
+}
+
+/// A word and what it means, in plain language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    pub term: String,
+    pub meaning: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

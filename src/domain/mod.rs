@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod deadlines;
 pub mod ids;
+pub mod jargon;
 pub mod links;
 pub mod metrics;
 pub mod order;
@@ -15,3 +16,4 @@ pub mod shift;
 pub mod testkit;
 pub mod time;
 pub mod validate;
+pub mod wins;

@@ -16,7 +16,7 @@ use crate::route::Route;
 use crate::views::asset::Asset;
 use crate::views::decide::DecisionArea;
 use crate::views::receipt::ReceiptCard;
-use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle};
+use crate::views::widgets::{live_flag, ApprovalBadge, DueLine, PageTitle};
 use crate::views::writes::use_writes;
 
 pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
@@ -208,7 +208,7 @@ fn VersionViewer(versions: Vec<Version>, approved: String, pending: bool) -> imp
                 let id = v.id.clone();
                 let notes = v.notes.clone();
                 view! {
-                    <div hidden=move || selected.get() != id>
+                    <div hidden=live_flag(move || selected.get() != id)>
                         {notes.map(|n| view! { <p>{n}</p> })}
                         <Asset version=v />
                     </div>

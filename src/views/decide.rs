@@ -8,7 +8,7 @@ use crate::domain::outbox::Write;
 use crate::domain::validate::{self, TextProblem};
 use crate::i18n::{use_i18n, Strings};
 use crate::views::drafts;
-use crate::views::widgets::CommentField;
+use crate::views::widgets::{live_flag, live_text, CommentField};
 use crate::views::writes::{use_writes, UNDO_SECONDS};
 
 /// What the approval page shows under the asset. The page is rebuilt
@@ -97,15 +97,18 @@ fn DecisionForm(approval: Approval, version: String, subject: String) -> impl In
     };
     let question = {
         let (v, s) = (version.clone(), subject.clone());
-        move || match confirming.get() {
+        live_text(move || match confirming.get() {
             Some(DecisionKind::RequestChanges) => (t.confirm_changes)(&v, &s),
             _ => (t.confirm_approve)(&v, &s),
+        })
+    };
+    let yes = live_text(move || {
+        match confirming.get() {
+            Some(DecisionKind::RequestChanges) => t.confirm_changes_yes,
+            _ => t.confirm_approve_yes,
         }
-    };
-    let yes = move || match confirming.get() {
-        Some(DecisionKind::RequestChanges) => t.confirm_changes_yes,
-        _ => t.confirm_approve_yes,
-    };
+        .to_string()
+    });
     view! {
         <section class="cp-card cp-decide" aria-labelledby="cp-decide-title">
             <h2 id="cp-decide-title">{t.decide_title}</h2>
@@ -128,8 +131,8 @@ fn DecisionForm(approval: Approval, version: String, subject: String) -> impl In
             </div>
             <dialog node_ref=dialog class="cp-dialog" aria-labelledby="cp-confirm-title" on:close=move |_| confirming.set(None)>
                 <h2 id="cp-confirm-title">{question}</h2>
-                <blockquote class="cp-quote" hidden=move || comment.with(|c| c.trim().is_empty())>
-                    {move || comment.with(|c| c.trim().to_string())}
+                <blockquote class="cp-quote" hidden=live_flag(move || comment.with(|c| c.trim().is_empty()))>
+                    {live_text(move || comment.with(|c| c.trim().to_string()))}
                 </blockquote>
                 <p class="cp-hint">{t.confirm_undo_note}</p>
                 <div class="cp-actions">
@@ -191,16 +194,16 @@ fn Queued(key: String) -> impl IntoView {
     view! {
         <section class="cp-card cp-queued" role="status" aria-live="polite">
             <p class="cp-countdown">
-                {move || match counting.get() {
+                {live_text(move || match counting.get() {
                     Some(s) => (t.sending_in)(s),
                     None => t.not_sent_yet.to_string(),
-                }}
+                })}
             </p>
-            <p class="cp-hint">{move || (tried() > 0).then(|| (t.tried_times)(tried()))}</p>
+            <p class="cp-hint">{live_text(move || if tried() > 0 { (t.tried_times)(tried()) } else { String::new() })}</p>
             <div class="cp-actions">
-                <button type="button" class="cp-button" node_ref=undo_button hidden=move || counting.get().is_none() on:click=undo>{t.undo}</button>
+                <button type="button" class="cp-button" node_ref=undo_button hidden=live_flag(move || counting.get().is_none()) on:click=undo>{t.undo}</button>
                 <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k2)>
-                    {move || if counting.get().is_some() { t.send_now } else { t.retry_now }}
+                    {live_text(move || if counting.get().is_some() { t.send_now } else { t.retry_now }.to_string())}
                 </button>
             </div>
         </section>

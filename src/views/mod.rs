@@ -9,6 +9,7 @@ pub mod contact;
 pub mod deadlines;
 pub mod decide;
 pub mod deliverables;
+pub mod download;
 pub mod drafts;
 pub mod error;
 pub mod overview;

@@ -11,7 +11,7 @@ use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::views::widgets::{contact_links, Avatar, DueLine, OwnerBadge, PageTitle};
-use crate::views::wins::MetricLine;
+use crate::views::wins::{metric_list, win_head};
 
 pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
@@ -123,9 +123,8 @@ fn LatestWinCard(p: Arc<Portal>) -> impl IntoView {
         win.is_none().then(|| view! { <p>{t.no_wins_yet}</p> }),
         win.map(|w| {
             view! {
-                <p class="cp-win-title">{w.title.clone()}</p>
-                <p class="cp-muted"><time datetime=w.date.to_wire()>{intl::due(w.date)}</time></p>
-                {w.metrics.first().cloned().map(|m| view! { <MetricLine metric=m /> })}
+                {win_head(w.clone(), intl::due(w.date), false)}
+                {metric_list(w.metrics.iter().take(1).cloned().collect())}
             }
         }),
     );

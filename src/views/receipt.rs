@@ -6,6 +6,7 @@ use crate::contract::Approval;
 use crate::domain::receipt::{as_text, receipt, ReceiptLabels};
 use crate::i18n::use_i18n;
 use crate::intl;
+use crate::views::widgets::CopyButton;
 
 #[component]
 pub fn ReceiptCard(approval: Approval, version: String) -> Option<impl IntoView> {
@@ -33,15 +34,6 @@ pub fn ReceiptCard(approval: Approval, version: String) -> Option<impl IntoView>
         &labels,
     )?;
     let text = as_text(&r, t.receipt_title);
-    let copy_state = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        let text = text.clone();
-        leptos::task::spawn_local_scoped(async move {
-            let promise = window().navigator().clipboard().write_text(&text);
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copy_state.set(Some(ok));
-        });
-    };
     Some(view! {
         <section class="cp-card cp-receipt" aria-labelledby="cp-receipt-title">
             <h2 id="cp-receipt-title">{t.receipt_title}</h2>
@@ -52,11 +44,8 @@ pub fn ReceiptCard(approval: Approval, version: String) -> Option<impl IntoView>
                 <button type="button" class="cp-button cp-button-secondary" on:click=move |_| { let _ = window().print(); }>
                     {t.print}
                 </button>
-                <button type="button" class="cp-button cp-button-secondary" on:click=copy>{t.copy_text}</button>
+                <CopyButton label=t.copy_text text />
             </div>
-            <p class="cp-hint cp-no-print" role="status">
-                {move || copy_state.get().map(|ok| if ok { t.copied } else { t.copy_failed })}
-            </p>
         </section>
     })
 }

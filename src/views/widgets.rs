@@ -154,8 +154,8 @@ pub fn CommentField(
                     error.set(None);
                 }
             ></textarea>
-            <p id=count_id class="cp-hint" class:cp-over=over>{move || (t.char_count)(count(), COMMENT_LIMIT)}</p>
-            <p id=error_id class="cp-field-error" role="alert">{move || error.get()}</p>
+            <p id=count_id class="cp-hint" class:cp-over=over>{live_text(move || (t.char_count)(count(), COMMENT_LIMIT))}</p>
+            <p id=error_id class="cp-field-error" role="alert">{live_text(move || error.get().unwrap_or_default())}</p>
         </div>
     }
 }
@@ -174,4 +174,47 @@ pub fn contact_links(
             {phone.map(|(h, p)| view! { <li><span class="cp-visually-hidden">{t.phone_word} ": "</span><a href=h>{p}</a></li> })}
         </ul>
     }
+}
+
+/// A button that copies `text`, and says whether it worked.
+#[component]
+pub fn CopyButton(
+    label: &'static str,
+    #[prop(optional)] aria_label: Option<String>,
+    text: String,
+) -> impl IntoView {
+    let t = use_i18n().t();
+    let state = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let text = text.clone();
+        leptos::task::spawn_local_scoped(async move {
+            let promise = window().navigator().clipboard().write_text(&text);
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            state.set(Some(ok));
+        });
+    };
+    view! {
+        <button type="button" class="cp-button cp-button-secondary" aria-label=aria_label on:click=copy>
+            {label}
+        </button>
+        <span class="cp-hint cp-copy-status" role="status">
+            {live_text(move || state.get().map_or("", |ok| if ok { t.copied } else { t.copy_failed }).to_string())}
+        </span>
+    }
+}
+
+/// A reactive piece of text. Boxed on purpose: every reactive text in the
+/// app then shares one copy of the rendering code, where each closure type
+/// would otherwise get its own (about a kilobyte of wasm apiece).
+pub type Text = Box<dyn Fn() -> String + Send + Sync>;
+
+pub fn live_text(f: impl Fn() -> String + Send + Sync + 'static) -> Text {
+    Box::new(f)
+}
+
+/// A reactive yes/no (for `hidden=`), boxed for the same reason as [`Text`].
+pub type Flag = Box<dyn Fn() -> bool + Send + Sync>;
+
+pub fn live_flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Flag {
+    Box::new(f)
 }

@@ -15,6 +15,7 @@ use crate::domain::ids::uuid_v4;
 use crate::domain::outbox::{backoff_ms, Applied, Outbox, Pending, Write};
 use crate::storage::Store;
 use crate::views::portal::{use_portal, PortalData};
+use crate::views::widgets::{live_flag, live_text};
 
 const OUTBOX_KEY: &str = "client-portal:outbox:v3";
 /// Seconds a decision waits, visibly, before it is sent.
@@ -224,8 +225,8 @@ pub fn WritesStatus() -> impl IntoView {
     };
     view! {
         <div class="cp-writes" role="status" aria-live="polite">
-            <div class="cp-banner cp-banner-waiting" hidden=move || waiting() == 0>
-                <p>{move || (t.outbox_banner)(waiting())}</p>
+            <div class="cp-banner cp-banner-waiting" hidden=live_flag(move || waiting() == 0)>
+                <p>{live_text(move || (t.outbox_banner)(waiting()))}</p>
                 <button type="button" class="cp-button cp-button-small" on:click=move |_| w.retry_failed()>
                     {t.retry_now}
                 </button>

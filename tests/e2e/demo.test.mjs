@@ -135,7 +135,7 @@ test('deadlines: overdue first and unmistakable, who owes each, done ones folded
   const page = await openView('#/deadlines');
   const overdue = await page.locator('.cp-group-overdue').innerText();
   assert.match(overdue, /Send product photos for the winter blends[\s\S]*You[\s\S]*2 days overdue/);
-  const open = await page.locator('#cp-dl-open').locator('..').innerText();
+  const open = await page.locator('#cp-main section', { has: page.getByRole('heading', { name: 'This week' }) }).innerText();
   assert.match(open, /Rough cut of the winter video[\s\S]*Northwind Studio[\s\S]*due in 4 days/);
   assert.ok(!open.includes('Kick-off workshop'));
   const done = page.locator('details.cp-done');

@@ -1,0 +1,327 @@
+//! Jargon, explained: find the terms of a glossary in agency-written text so
+//! the view can mark each one with its plain-language meaning.
+//!
+//! Matching rules, chosen for how agencies write:
+//! - a term written in capitals (`CTR`, `A/B`) matches only in capitals, so
+//!   "ctrl" or "Roi" (a name) are left alone; other terms ignore (Latin)
+//!   case;
+//! - a term matches whole words only: "CTR" in "CTRL" is not marked. Only
+//!   Latin letters and digits count as word characters, so a term right next
+//!   to Thai or Chinese text (which has no spaces) is still found;
+//! - an all-capitals term also matches its plural (`KPIs`);
+//! - the longest term wins where two overlap, and each term is marked once
+//!   per text (the first time), so a paragraph is not a sea of underlines.
+
+use crate::contract::GlossaryEntry;
+
+/// Built-in plain-English explanations of common marketing terms, used
+/// with the feed's own glossary (see [`merge`]).
+pub const BUILT_IN_EN: &[(&str, &str)] = &[
+    ("A/B test", "A test that shows two versions to different people to see which one works better."),
+    ("CPA", "Cost per acquisition: what it costs, on average, to win one customer or sign-up."),
+    ("CPC", "Cost per click: what one click on an ad costs, on average."),
+    ("CPM", "Cost per thousand impressions: what it costs to show an ad 1,000 times."),
+    ("CRM", "Customer relationship management: the system that keeps track of your customers and every contact with them."),
+    ("CRO", "Conversion rate optimisation: improving a website so more visitors do what you hope, like buy or sign up."),
+    ("CTR", "Click-through rate: of the people who saw an ad or link, the share who clicked it."),
+    ("KPI", "Key performance indicator: a number agreed on to tell whether the work is succeeding."),
+    ("ROAS", "Return on ad spend: the sales earned for each unit of money spent on ads."),
+    ("ROI", "Return on investment: what you got back compared with what you spent."),
+    ("SEM", "Search engine marketing: paid ads shown in search results."),
+    ("SEO", "Search engine optimisation: work that helps your website appear higher in search results without paying for ads."),
+    ("SOW", "Statement of work: the agreed document saying what will be made, by when, and for how much."),
+];
+
+/// One piece of a marked text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    /// The words as written, and the index of the glossary entry.
+    Term(&'a str, usize),
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+// ASCII case only: Unicode case tables would cost more in the wasm than
+// the whole jargon feature, and the terms agencies abbreviate are Latin.
+fn capitals_only(term: &str) -> bool {
+    term.bytes().any(|c| c.is_ascii_uppercase()) && !term.bytes().any(|c| c.is_ascii_lowercase())
+}
+
+/// The length in bytes of `term` at the start of `rest`, if it is there as
+/// a whole word.
+fn match_at(rest: &str, term: &str) -> Option<usize> {
+    let exact = capitals_only(term);
+    let mut len = 0;
+    let mut chars = rest.chars();
+    for want in term.chars() {
+        let got = chars.next()?;
+        let same = if exact {
+            got == want
+        } else {
+            got.eq_ignore_ascii_case(&want)
+        };
+        if !same {
+            return None;
+        }
+        len += got.len_utf8();
+    }
+    let mut next = chars.next();
+    if exact && next == Some('s') && !is_word(chars.next()) {
+        len += 1;
+        next = None;
+    }
+    let edge_is_word = term
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    (!edge_is_word || !is_word(next)).then_some(len)
+}
+
+/// Split `text` into plain pieces and glossary terms. `terms[i]` is the
+/// term of entry `i`; empty terms are ignored.
+pub fn mark<'a>(text: &'a str, terms: &[&str]) -> Vec<Piece<'a>> {
+    // Longest first, so "A/B test" is preferred over a shorter overlap.
+    let mut order: Vec<usize> = (0..terms.len())
+        .filter(|&i| !terms[i].trim().is_empty())
+        .collect();
+    crate::domain::order::sort_by_i64(&mut order, |&i| -(terms[i].len() as i64));
+    let mut used = vec![false; terms.len()];
+    let mut pieces = Vec::new();
+    let mut plain_from = 0;
+    let mut i = 0;
+    let mut prev: Option<char> = None;
+    while i < text.len() {
+        let rest = &text[i..];
+        let c = rest.chars().next().unwrap_or(' ');
+        let mut found = None;
+        if !(is_word(prev) && c.is_ascii_alphanumeric()) {
+            found = order
+                .iter()
+                .filter(|&&k| !used[k])
+                .find_map(|&k| match_at(rest, terms[k]).map(|len| (k, len)));
+        }
+        match found {
+            Some((k, len)) => {
+                if plain_from < i {
+                    pieces.push(Piece::Text(&text[plain_from..i]));
+                }
+                pieces.push(Piece::Term(&text[i..i + len], k));
+                used[k] = true;
+                i += len;
+                plain_from = i;
+                prev = text[..i].chars().last();
+            }
+            None => {
+                i += c.len_utf8();
+                prev = Some(c);
+            }
+        }
+    }
+    if plain_from < text.len() {
+        pieces.push(Piece::Text(&text[plain_from..]));
+    }
+    pieces
+}
+
+/// The terms to look for: the agency's own first, then the built-in ones it
+/// did not redefine (compared without regard to case).
+pub fn merge<'a>(
+    agency: &'a [GlossaryEntry],
+    built_in: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut all: Vec<(&str, &str)> = agency
+        .iter()
+        .filter(|g| !g.term.trim().is_empty() && !g.meaning.trim().is_empty())
+        .map(|g| (g.term.as_str(), g.meaning.as_str()))
+        .collect();
+    for &(t, m) in built_in {
+        if !all.iter().any(|(a, _)| a.eq_ignore_ascii_case(t)) {
+            all.push((t, m));
+        }
+    }
+    all
+}
+
+/// Escape text for HTML (element content and quoted attribute values).
+pub fn escape_html(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` as HTML with each term marked: a button that opens a note (the
+/// browser's popover) with the term and its meaning, and a button that
+/// closes it. Every piece of agency text is escaped; only the markup written
+/// here is HTML. Note ids are `{id_prefix}-{n}`, n counting from `first_id`;
+/// returns the HTML and the next free number.
+pub fn to_html(
+    text: &str,
+    glossary: &[(&str, &str)],
+    id_prefix: &str,
+    first_id: u32,
+    close_label: &str,
+) -> (String, u32) {
+    let terms: Vec<&str> = glossary.iter().map(|(t, _)| *t).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut n = first_id;
+    for piece in mark(text, &terms) {
+        match piece {
+            Piece::Text(s) => escape_html(s, &mut out),
+            Piece::Term(s, k) => {
+                let id = format!("{id_prefix}-{n}");
+                n += 1;
+                out.push_str("<button type=\"button\" class=\"cp-term\" popovertarget=\"");
+                out.push_str(&id);
+                out.push_str("\">");
+                escape_html(s, &mut out);
+                out.push_str("</button><span popover class=\"cp-term-note\" id=\"");
+                out.push_str(&id);
+                out.push_str("\"><strong>");
+                escape_html(glossary[k].0, &mut out);
+                out.push_str("</strong> ");
+                escape_html(glossary[k].1, &mut out);
+                out.push_str(" <button type=\"button\" class=\"cp-term-close\" popovertargetaction=\"hide\" popovertarget=\"");
+                out.push_str(&id);
+                out.push_str("\">");
+                escape_html(close_label, &mut out);
+                out.push_str("</button></span>");
+            }
+        }
+    }
+    (out, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Piece::{Term, Text};
+
+    const TERMS: [&str; 5] = ["CTR", "A/B test", "ROI", "conversion rate", "KPI"];
+
+    #[test]
+    fn marks_whole_words_only() {
+        assert_eq!(
+            mark("Our CTR rose", &TERMS),
+            vec![Text("Our "), Term("CTR", 0), Text(" rose")]
+        );
+        assert_eq!(mark("Press CTRL+C", &TERMS), vec![Text("Press CTRL+C")]);
+        assert_eq!(mark("XCTR went up", &TERMS), vec![Text("XCTR went up")]);
+        assert_eq!(mark("CTR2 campaign", &TERMS), vec![Text("CTR2 campaign")]);
+        assert_eq!(
+            mark("(CTR).", &TERMS),
+            vec![Text("("), Term("CTR", 0), Text(").")]
+        );
+    }
+
+    #[test]
+    fn capitals_match_only_in_capitals_other_terms_ignore_case() {
+        assert_eq!(mark("ctr and Roi", &TERMS), vec![Text("ctr and Roi")]);
+        assert_eq!(
+            mark("Conversion Rate up", &TERMS),
+            vec![Term("Conversion Rate", 3), Text(" up")]
+        );
+    }
+
+    #[test]
+    fn plurals_of_acronyms_and_longest_first() {
+        assert_eq!(
+            mark("Three KPIs", &TERMS),
+            vec![Text("Three "), Term("KPIs", 4)]
+        );
+        assert_eq!(
+            mark("An A/B test ran", &TERMS),
+            vec![Text("An "), Term("A/B test", 1), Text(" ran")]
+        );
+        // "A/B testing" is not the whole word "test".
+        assert_eq!(mark("A/B testing", &TERMS), vec![Text("A/B testing")]);
+    }
+
+    #[test]
+    fn each_term_once_and_next_to_thai_or_chinese() {
+        assert_eq!(
+            mark("ROI, then ROI again", &TERMS),
+            vec![Term("ROI", 2), Text(", then ROI again")]
+        );
+        assert_eq!(
+            mark("อัตรา CTRสูงขึ้น", &TERMS),
+            vec![Text("อัตรา "), Term("CTR", 0), Text("สูงขึ้น")]
+        );
+        assert_eq!(
+            mark("点击率CTR提升", &TERMS),
+            vec![Text("点击率"), Term("CTR", 0), Text("提升")]
+        );
+    }
+
+    #[test]
+    fn empty_terms_and_text() {
+        assert_eq!(mark("", &TERMS), vec![]);
+        assert_eq!(mark("CTR", &["", " "]), vec![Text("CTR")]);
+    }
+
+    #[test]
+    fn html_escapes_everything_the_agency_wrote() {
+        let glossary = [("CTR", "Clicks <per> view & \"more\"")];
+        let (html, next) = to_html("<b>CTR</b> & 'x'", &glossary, "t", 7, "Close");
+        assert_eq!(
+            html,
+            "&lt;b&gt;<button type=\"button\" class=\"cp-term\" popovertarget=\"t-7\">CTR</button>\
+             <span popover class=\"cp-term-note\" id=\"t-7\"><strong>CTR</strong> \
+             Clicks &lt;per&gt; view &amp; &quot;more&quot; <button type=\"button\" \
+             class=\"cp-term-close\" popovertargetaction=\"hide\" popovertarget=\"t-7\">Close</button></span>\
+             &lt;/b&gt; &amp; &#39;x&#39;"
+        );
+        assert_eq!(next, 8);
+        let (plain, next) = to_html("No terms here", &glossary, "t", 8, "Close");
+        assert_eq!((plain.as_str(), next), ("No terms here", 8));
+    }
+
+    #[test]
+    fn built_ins_cover_the_common_terms_and_each_is_found() {
+        let terms: Vec<&str> = BUILT_IN_EN.iter().map(|(t, _)| *t).collect();
+        for want in [
+            "CTR", "CPC", "CPA", "CPM", "CRO", "KPI", "ROI", "ROAS", "SEO", "SEM", "CRM", "SOW",
+            "A/B test",
+        ] {
+            let text = format!("We track {want} weekly.");
+            let found = mark(&text, &terms)
+                .into_iter()
+                .any(|p| matches!(p, Piece::Term(s, _) if s == want));
+            assert!(found, "{want} is explained and marked");
+        }
+        // ROAS is not mistaken for ROI, nor CPA for CPC.
+        assert_eq!(
+            mark("ROAS", &terms),
+            vec![Term(
+                "ROAS",
+                terms.iter().position(|t| *t == "ROAS").unwrap()
+            )]
+        );
+    }
+
+    #[test]
+    fn agency_words_come_first_and_replace_built_ins() {
+        let entry = |term: &str, meaning: &str| GlossaryEntry {
+            term: term.into(),
+            meaning: meaning.into(),
+        };
+        let agency = vec![entry("roi", "What we earned you"), entry("", "ignored")];
+        let built_in = [
+            ("ROI", "Return on investment"),
+            ("CTR", "Click-through rate"),
+        ];
+        assert_eq!(
+            merge(&agency, &built_in),
+            vec![("roi", "What we earned you"), ("CTR", "Click-through rate")]
+        );
+    }
+}

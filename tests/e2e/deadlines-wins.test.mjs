@@ -55,8 +55,8 @@ test('deadlines fall into overdue, this week, next week and later, each saying w
   assert.deepEqual(headings.slice(0, 4), ['Overdue', 'This week', 'Next week', 'Later']);
   assert.equal(await page.locator('.cp-group-overdue .cp-due-overdue').count(), 1);
   // Linked to the deliverable; done ones folded away at the end.
-  await group(page, 'This week').getByRole('link', { name: 'Rough cut of the video' }).waitFor();
-  assert.equal(await group(page, 'This week').getByRole('link', { name: 'Rough cut of the video' }).getAttribute('href'), '#/deliverables/d-video');
+  await group(page, 'This week').getByRole('link', { name: 'Rough cut of the video', exact: true }).waitFor();
+  assert.equal(await group(page, 'This week').getByRole('link', { name: 'Rough cut of the video', exact: true }).getAttribute('href'), '#/deliverables/d-video');
   const done = page.locator('details.cp-done');
   assert.equal(await done.getAttribute('open'), null);
   await done.locator('summary').click();

@@ -119,7 +119,7 @@ fn group_section(
 #[inline(never)]
 fn owner_choice(value: &'static str, label: String) -> impl IntoView {
     view! {
-        <label class="cp-choice">
+        <label class="cp-chip cp-choice">
             <input type="radio" name="cp-owner" value=value checked=value.is_empty() />
             <span>{label}</span>
         </label>
@@ -153,11 +153,7 @@ fn deadline_item(d: Deadline, agency: String) -> impl IntoView {
     let link = route_of(&d).map(|r| r.href());
     let title = d.title.clone();
     let owner = d.owner;
-    let late = matches!(
-        crate::domain::time::due_state(d.due, intl::now(), &BrowserZone),
-        crate::domain::time::DueState::Overdue(_)
-    ) && !d.done;
-    let calendar_button = (!d.done).then(|| {
+    let calendar_link = (!d.done).then(|| {
         let label = (t.add_one_to_calendar)(&d.title);
         let href = ics_href(std::slice::from_ref(&d), &agency);
         view! {
@@ -167,7 +163,7 @@ fn deadline_item(d: Deadline, agency: String) -> impl IntoView {
         }
     });
     view! {
-        <li class="cp-deadline" class:cp-deadline-late=late data-owner=owner.to_wire()>
+        <li class="cp-deadline" data-owner=owner.to_wire()>
             <span class="cp-deadline-title">
                 {match link {
                     Some(href) => Either::Left(view! { <a href=href>{title}</a> }),
@@ -181,7 +177,7 @@ fn deadline_item(d: Deadline, agency: String) -> impl IntoView {
                 } else {
                     Either::Right(view! { <DueLine due=d.due /> })
                 }}
-                {calendar_button}
+                {calendar_link}
             </span>
         </li>
     }

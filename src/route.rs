@@ -17,6 +17,9 @@ pub enum Route {
     Deadlines,
     Wins,
     Contact,
+    /// "Something's not right?": the concern form, its topic filled in when
+    /// it was opened from a deliverable or an approval.
+    Concern(Option<String>),
     NotFound,
 }
 
@@ -24,7 +27,7 @@ impl Route {
     /// Parse a location fragment (`#/approvals/a1`, with or without `#`).
     pub fn parse(fragment: &str) -> Route {
         let f = fragment.strip_prefix('#').unwrap_or(fragment);
-        let f = f.split('?').next().unwrap_or("");
+        let (f, query) = f.split_once('?').unwrap_or((f, ""));
         let f = f.trim_start_matches('/').trim_end_matches('/');
         let mut parts = f.splitn(2, '/');
         let head = parts.next().unwrap_or("");
@@ -42,6 +45,13 @@ impl Route {
             ("deadlines", None) => Route::Deadlines,
             ("wins", None) => Route::Wins,
             ("contact", None) => Route::Contact,
+            ("concern", None) => Route::Concern(
+                query
+                    .split('&')
+                    .find_map(|kv| kv.strip_prefix("about="))
+                    .map(decode)
+                    .filter(|a| !a.trim().is_empty()),
+            ),
             _ => Route::NotFound,
         }
     }
@@ -57,6 +67,8 @@ impl Route {
             Route::Deadlines => "#/deadlines".into(),
             Route::Wins => "#/wins".into(),
             Route::Contact => "#/contact".into(),
+            Route::Concern(None) => "#/concern".into(),
+            Route::Concern(Some(about)) => format!("#/concern?about={}", encode(about)),
         }
     }
 
@@ -65,6 +77,7 @@ impl Route {
         match self {
             Route::Deliverable(_) => Route::Deliverables,
             Route::Approval(_) => Route::Approvals,
+            Route::Concern(_) => Route::Contact,
             r => r.clone(),
         }
     }
@@ -163,6 +176,12 @@ mod tests {
         assert_eq!(Route::parse("#/deadlines?owner=client"), Route::Deadlines);
         assert_eq!(Route::parse("#/wins"), Route::Wins);
         assert_eq!(Route::parse("#/contact"), Route::Contact);
+        assert_eq!(Route::parse("#/concern"), Route::Concern(None));
+        assert_eq!(Route::parse("#/concern?about="), Route::Concern(None));
+        assert_eq!(
+            Route::parse("#/concern?x=1&about=Homepage%20%E2%80%94%20v3"),
+            Route::Concern(Some("Homepage — v3".into()))
+        );
         assert_eq!(Route::parse("#/nope"), Route::NotFound);
         assert_eq!(Route::parse("#/approvals/a/b"), Route::NotFound);
     }
@@ -178,6 +197,8 @@ mod tests {
             Route::Deadlines,
             Route::Wins,
             Route::Contact,
+            Route::Concern(None),
+            Route::Concern(Some("Video & edit: v2?".into())),
         ] {
             assert_eq!(Route::parse(&r.href()), r, "{}", r.href());
         }
@@ -190,5 +211,6 @@ mod tests {
             Route::Deliverables
         );
         assert_eq!(Route::Approval("x".into()).section(), Route::Approvals);
+        assert_eq!(Route::Concern(None).section(), Route::Contact);
     }
 }

@@ -5,9 +5,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ApiError;
-use crate::contract::{self, ApprovalStatus, Comment, Decision, DecisionKind, Portal};
+use crate::contract::{
+    self, ApprovalStatus, Comment, Decision, DecisionKind, EscalationReceipt, Portal,
+};
 use crate::domain::outbox::{add_comment, set_approval, Applied, Write};
-use crate::domain::{shift, validate};
+use crate::domain::{escalation, shift, validate};
 
 /// Where the sample feed is, next to the app (the build copies `demo/`
 /// there). It is fetched rather than compiled in: it ships as a file anyway.
@@ -108,6 +110,36 @@ pub fn apply(
                 comment: c,
             })
         }
+        Write::Escalation {
+            body,
+            to_name,
+            anonymous_key,
+        } => {
+            if !escalation::recipients(p).iter().any(|c| c.id == body.to) {
+                return Err(rejected("That person is no longer on your team."));
+            }
+            if body.anonymous && (anonymous_key.is_none() || anonymous_key != &p.anonymous_key) {
+                return Err(ApiError::LinkExpired { contact: None });
+            }
+            if body.message.trim().is_empty() {
+                return Err(rejected("The message is empty."));
+            }
+            // The reference comes from the idempotency key: a retry gets
+            // the same answer.
+            let receipt = EscalationReceipt {
+                reference: reference("ESC", key),
+                received_at: at,
+                respond_by: Some(
+                    at + chrono::Duration::hours(i64::from(p.communication.response_hours)),
+                ),
+            };
+            Ok(Applied::Escalation {
+                key: key.to_string(),
+                to_name: to_name.clone(),
+                body: body.clone(),
+                receipt,
+            })
+        }
     }
 }
 
@@ -200,7 +232,10 @@ impl DemoApi {
         let mut p = log.replay(&seed, crate::intl::today())?;
         let now = crate::intl::now();
         let applied = apply(&mut p, write, key, now)?;
-        if !log.events.iter().any(|e| e.key == key) {
+        // Concerns change nothing in the feed, so they are not logged: an
+        // anonymous one must not be kept on the viewer's device.
+        let logged = !matches!(write, Write::Escalation { .. });
+        if logged && !log.events.iter().any(|e| e.key == key) {
             log.events.push(DemoEvent {
                 key: key.to_string(),
                 at_ms: now.timestamp_millis() as f64,
@@ -239,6 +274,51 @@ mod tests {
                 comment: comment.map(String::from),
             },
         }
+    }
+
+    fn concern(to: &str, anonymous_key: Option<&str>) -> Write {
+        Write::Escalation {
+            body: crate::contract::EscalationRequest {
+                to: to.into(),
+                anonymous: anonymous_key.is_some(),
+                topic: "Deadlines".into(),
+                urgency: crate::contract::Urgency::High,
+                message: "The video slipped twice.".into(),
+                reply_to: None,
+            },
+            to_name: "Priya Nair".into(),
+            anonymous_key: anonymous_key.map(String::from),
+        }
+    }
+
+    #[test]
+    fn concerns_get_a_reference_and_an_answer_time() {
+        let mut p = seeded(SEED, now().date_naive()).unwrap();
+        let before = p.clone();
+        let first = apply(&mut p, &concern("c-priya", None), "ab12cd34-x", now()).unwrap();
+        let Applied::Escalation { receipt, .. } = &first else {
+            panic!()
+        };
+        assert_eq!(receipt.reference, "ESC-AB12CD34");
+        assert_eq!(
+            receipt.respond_by.unwrap().to_rfc3339(),
+            "2026-11-24T10:00:00+00:00"
+        );
+        // A retry with the same key gets the same answer; the feed is untouched.
+        let again = apply(&mut p, &concern("c-priya", None), "ab12cd34-x", now()).unwrap();
+        assert_eq!(again, first);
+        assert_eq!(p, before);
+        // Anonymous only with the feed's key; nobody outside the team.
+        let key = p.anonymous_key.clone().unwrap();
+        assert!(apply(&mut p, &concern("c-ana", Some(&key)), "k2", now()).is_ok());
+        assert!(matches!(
+            apply(&mut p, &concern("c-ana", Some("guess")), "k3", now()),
+            Err(ApiError::LinkExpired { .. })
+        ));
+        assert!(matches!(
+            apply(&mut p, &concern("c-nobody", None), "k4", now()),
+            Err(ApiError::Rejected { .. })
+        ));
     }
 
     #[test]

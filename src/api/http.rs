@@ -56,7 +56,7 @@ impl HttpApi {
         key: &str,
     ) -> Result<crate::domain::outbox::Applied, super::ApiError> {
         use super::ApiError;
-        use crate::contract::{parse, Approval, Comment};
+        use crate::contract::{parse, Approval, Comment, EscalationReceipt};
         use crate::domain::outbox::{Applied, Write};
         use gloo_net::http::Request;
 
@@ -80,6 +80,24 @@ impl HttpApi {
                 )))),
                 serde_json::to_string(body),
             ),
+            // Anonymous: no Authorization, no cookies, no referrer; only the
+            // agency's key for this client company.
+            Write::Escalation {
+                body,
+                anonymous_key,
+                ..
+            } => {
+                let req = Request::post(&url("/escalations"));
+                let req = match (body.anonymous, anonymous_key) {
+                    (false, _) => self.authorised(req),
+                    (true, Some(k)) => req
+                        .header("X-Anonymous-Key", k)
+                        .credentials(web_sys::RequestCredentials::Omit)
+                        .referrer_policy(web_sys::ReferrerPolicy::NoReferrer),
+                    (true, None) => return Err(ApiError::Rejected { message: None }),
+                };
+                (req, serde_json::to_string(body))
+            }
         };
         let body = body.map_err(|_| ApiError::Rejected { message: None })?;
         let request = req
@@ -94,6 +112,12 @@ impl HttpApi {
             Write::Comment { deliverable_id, .. } => Applied::Comment {
                 deliverable_id: deliverable_id.clone(),
                 comment: parse::<Comment>(&text)?,
+            },
+            Write::Escalation { body, to_name, .. } => Applied::Escalation {
+                key: key.to_string(),
+                to_name: to_name.clone(),
+                body: body.clone(),
+                receipt: parse::<EscalationReceipt>(&text)?,
             },
         })
     }

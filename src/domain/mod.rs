@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod deadlines;
+pub mod escalation;
 pub mod ids;
 pub mod jargon;
 pub mod links;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::contract::{
     Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
-    DeliverableStatus, Portal, Timestamp,
+    DeliverableStatus, EscalationReceipt, EscalationRequest, Portal, Timestamp,
 };
 use crate::domain::time::from_millis;
 
@@ -27,6 +27,22 @@ pub enum Write {
         deliverable_id: String,
         body: CommentRequest,
     },
+    /// A concern for the agency. `to_name` is for the client's own
+    /// acknowledgement; only `body` is sent (and, when anonymous, the
+    /// agency's `anonymous_key` as a header).
+    Escalation {
+        body: EscalationRequest,
+        to_name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        anonymous_key: Option<String>,
+    },
+}
+
+impl Write {
+    /// Anonymous concerns stay out of anything that outlives the tab.
+    pub fn is_anonymous(&self) -> bool {
+        matches!(self, Write::Escalation { body, .. } if body.anonymous)
+    }
 }
 
 /// A write waiting to be sent (or re-sent).
@@ -56,6 +72,13 @@ pub enum Applied {
         deliverable_id: String,
         comment: Comment,
     },
+    Escalation {
+        /// The idempotency key it was sent with.
+        key: String,
+        to_name: String,
+        body: EscalationRequest,
+        receipt: EscalationReceipt,
+    },
 }
 
 /// The pending writes, in the order they were made.
@@ -75,6 +98,25 @@ impl Outbox {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(&self.items).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// Split for saving: (named writes, kept on the device; anonymous ones,
+    /// kept only for this tab).
+    pub fn split(&self) -> (Outbox, Outbox) {
+        let (anon, named) = self
+            .items
+            .iter()
+            .cloned()
+            .partition(|p| p.write.is_anonymous());
+        (Outbox { items: named }, Outbox { items: anon })
+    }
+
+    /// Both halves again, in the order they were made.
+    pub fn join(named: Outbox, anon: Outbox) -> Outbox {
+        let mut items = named.items;
+        items.extend(anon.items);
+        crate::domain::order::sort_by_i64(&mut items, |p| p.made_at as i64);
+        Outbox { items }
     }
 
     /// Add a write. A new decision on an approval replaces one still waiting
@@ -183,6 +225,8 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                 deliverable_id,
                 comment,
             } => add_comment(&mut p, deliverable_id, comment.clone()),
+            // A concern changes nothing the feed shows.
+            Applied::Escalation { .. } => {}
         }
     }
     let viewer = p.viewer.name.clone();
@@ -218,6 +262,7 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                     version_id: body.version_id.clone(),
                 },
             ),
+            Write::Escalation { .. } => {}
         }
     }
     p
@@ -362,6 +407,49 @@ mod tests {
         o.push(decision("k1", "a1", DecisionKind::Approve, 1.0));
         assert_eq!(Outbox::from_json(&o.to_json()), o);
         assert_eq!(Outbox::from_json("not json"), Outbox::default());
+    }
+
+    fn concern(key: &str, anonymous: bool, at: f64) -> Pending {
+        Pending {
+            key: key.into(),
+            write: Write::Escalation {
+                body: EscalationRequest {
+                    to: "c-ana".into(),
+                    anonymous,
+                    topic: "Deadlines".into(),
+                    urgency: crate::contract::Urgency::High,
+                    message: "Slipped twice".into(),
+                    reply_to: None,
+                },
+                to_name: "Ana Ruiz".into(),
+                anonymous_key: anonymous.then(|| "k-anon-secret".into()),
+            },
+            made_at: at,
+            not_before: at,
+            attempts: 0,
+        }
+    }
+
+    #[test]
+    fn anonymous_concerns_are_saved_apart_and_come_back_in_order() {
+        let mut o = Outbox::default();
+        o.push(concern("k1", false, 1.0));
+        o.push(concern("k2", true, 2.0));
+        o.push(decision("k3", "a1", DecisionKind::Approve, 3.0));
+        let (named, anon) = o.split();
+        let keys = |o: &Outbox| o.items.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
+        assert_eq!(keys(&named), ["k1", "k3"]);
+        assert_eq!(keys(&anon), ["k2"]);
+        assert!(!named.to_json().contains("k-anon-secret"));
+        assert!(anon.to_json().contains("k-anon-secret"));
+        let back = Outbox::join(
+            Outbox::from_json(&named.to_json()),
+            Outbox::from_json(&anon.to_json()),
+        );
+        assert_eq!(back, o);
+        // Concerns change nothing the feed shows.
+        let feed = demo();
+        assert_eq!(overlay(&feed, &[], &o.items[..2]), feed);
     }
 
     #[test]

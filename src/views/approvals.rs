@@ -16,7 +16,7 @@ use crate::route::Route;
 use crate::views::asset::Asset;
 use crate::views::decide::DecisionArea;
 use crate::views::receipt::ReceiptCard;
-use crate::views::widgets::{live_flag, ApprovalBadge, DueLine, PageTitle};
+use crate::views::widgets::{concern_shortcut, live_flag, ApprovalBadge, DueLine, PageTitle};
 use crate::views::writes::use_writes;
 
 pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
@@ -154,6 +154,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
             {a.consequence.clone().filter(|_| pending).map(|c| view! {
                 <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
             })}
+            {concern_shortcut(t, format!("{} ({version_label})", a.title))}
         </section>
         <VersionViewer versions approved=a.version_id.clone() pending />
         <DecisionArea approval=a.clone() version=version_label.clone() subject=subject_title />

@@ -10,6 +10,7 @@ use crate::contract::{ContactKind, Portal};
 use crate::domain::links::channel_href;
 use crate::i18n::use_i18n;
 use crate::intl;
+use crate::route::Route;
 use crate::views::overview::person_block;
 use crate::views::widgets::PageTitle;
 
@@ -49,7 +50,14 @@ pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
                 </ul>
                 <dl class="cp-facts">
                     {c.office_hours.clone().map(|h| view! { <div><dt>{t.office_hours}</dt><dd>{h}</dd></div> })}
-                    {c.time_zone.clone().map(|z| view! { <div><dt></dt><dd class="cp-muted">{(t.their_time_zone)(&z)}</dd></div> })}
+                    {c.time_zone.clone().map(|z| {
+                        // Their clock against the client's, right now.
+                        let now = intl::now();
+                        let clocks = intl::time_in_zone(now, &z)
+                            .zip(intl::own_time_zone().and_then(|o| intl::time_in_zone(now, &o)))
+                            .map(|(them, you)| (t.now_there)(&them, &you));
+                        view! { <div><dt></dt><dd class="cp-muted">{(t.their_time_zone)(&z)} " " {clocks}</dd></div> }
+                    })}
                     {c.cadence.clone().map(|x| view! { <div><dt>{t.cadence}</dt><dd>{x}</dd></div> })}
                     {c.next_check_in.map(|x| view! {
                         <div><dt>{t.next_check_in}</dt><dd><time datetime=x.to_rfc3339()>{intl::moment(x)}</time></dd></div>
@@ -71,6 +79,11 @@ pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
                     </ol>
                 </section>
             })}
+            <section class="cp-card" aria-labelledby="cp-c-concern">
+                <h2 id="cp-c-concern">{t.concern_title}</h2>
+                <p>{t.concern_intro}</p>
+                <p><a class="cp-button" href=Route::Concern(None).href()>{t.concern_open}</a></p>
+            </section>
         </div>
     }
 }

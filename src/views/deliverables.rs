@@ -13,7 +13,9 @@ use crate::intl;
 use crate::route::Route;
 use crate::views::asset::Asset;
 use crate::views::comments::Comments;
-use crate::views::widgets::{ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge};
+use crate::views::widgets::{
+    concern_shortcut, ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge,
+};
 
 pub fn deliverables_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
@@ -119,7 +121,7 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
     Either::Right(view! {
         <p class="cp-breadcrumb"><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
         <PageTitle title=d.title.clone() intro=d.summary.clone().unwrap_or_default() />
-        <section class="cp-card">{facts(&p, &d, t)}</section>
+        <section class="cp-card">{facts(&p, &d, t)}{concern_shortcut(t, d.title.clone())}</section>
         {has_approvals.then(|| view! {
             <section class="cp-card" aria-labelledby="cp-d-approvals">
                 <h2 id="cp-d-approvals">{t.approvals_for_this}</h2>

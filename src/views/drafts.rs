@@ -1,6 +1,7 @@
 //! What the client is typing, saved as they type so a reload or a crash
 //! never loses it.
 
+use crate::domain::escalation::Form;
 use crate::storage::Store;
 
 pub fn comment_key(deliverable_id: &str) -> String {
@@ -48,5 +49,75 @@ pub fn give_back(write: &crate::domain::outbox::Write) {
                 restore(&decision_key(approval_id), c);
             }
         }
+        Write::Escalation { body, .. } => {
+            let mut f = load_concern();
+            if f.message.trim().is_empty() {
+                f = Form {
+                    to: body.to.clone(),
+                    topic: body.topic.clone(),
+                    urgency: body.urgency.to_wire().into(),
+                    message: body.message.clone(),
+                    reply_to: body.reply_to.clone().unwrap_or_default(),
+                    anonymous: body.anonymous,
+                };
+                save_concern(&f);
+            }
+        }
     }
+}
+
+const CONCERN_KEY: &str = "client-portal:draft:concern";
+
+/// Save the concern being written. A named draft lives on the device; an
+/// anonymous one only in this tab (sessionStorage), without any reply-to
+/// address, and switching to anonymous removes the named copy.
+pub fn save_concern(f: &Form) {
+    let (keep, drop) = match f.anonymous {
+        true => (Store::session(), Store::local()),
+        false => (Store::local(), Store::session()),
+    };
+    drop.remove(CONCERN_KEY);
+    if f.topic.trim().is_empty() && f.message.trim().is_empty() {
+        keep.remove(CONCERN_KEY);
+        return;
+    }
+    let reply = if f.anonymous { "" } else { &f.reply_to };
+    let Ok(q) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
+    for (k, v) in [
+        ("to", f.to.as_str()),
+        ("topic", &f.topic),
+        ("urgency", &f.urgency),
+        ("message", &f.message),
+        ("reply_to", reply),
+        ("anonymous", if f.anonymous { "1" } else { "" }),
+    ] {
+        q.append(k, v);
+    }
+    keep.set(CONCERN_KEY, &String::from(q.to_string()));
+}
+
+/// The saved concern: this tab's anonymous draft first, else the named one.
+pub fn load_concern() -> Form {
+    let saved = Store::session()
+        .get(CONCERN_KEY)
+        .or_else(|| Store::local().get(CONCERN_KEY));
+    let Some(q) = saved.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()) else {
+        return Form::default();
+    };
+    let get = |k: &str| q.get(k).unwrap_or_default();
+    Form {
+        to: get("to"),
+        topic: get("topic"),
+        urgency: get("urgency"),
+        message: get("message"),
+        reply_to: get("reply_to"),
+        anonymous: get("anonymous") == "1",
+    }
+}
+
+pub fn clear_concern() {
+    Store::local().remove(CONCERN_KEY);
+    Store::session().remove(CONCERN_KEY);
 }

@@ -12,7 +12,7 @@ use crate::i18n::use_i18n;
 use crate::route::{use_route, Route};
 use crate::views::portal::{portal_view, use_portal, use_shown};
 use crate::views::writes::WritesStatus;
-use crate::views::{approvals, contact, deadlines, deliverables, overview, wins};
+use crate::views::{approvals, concern, contact, deadlines, deliverables, overview, wins};
 use std::sync::Arc;
 
 #[component]
@@ -94,7 +94,10 @@ fn Header() -> impl IntoView {
                         {p.as_ref().map(|p| view! { <p class="cp-client">{(t.prepared_for)(&p.client.name)}</p> })}
                     </div>
                 </div>
-                {p.as_ref().map(|p| view! { <p class="cp-viewer">{(t.signed_in_as)(&p.viewer.name)}</p> })}
+                <div class="cp-header-end">
+                    {p.as_ref().map(|p| view! { <p class="cp-viewer">{(t.signed_in_as)(&p.viewer.name)}</p> })}
+                    <a class="cp-concern-link" href=Route::Concern(None).href()>{t.concern_link}</a>
+                </div>
             </header>
         }
     }
@@ -151,7 +154,7 @@ fn Nav() -> impl IntoView {
 }
 
 fn page(route: Route, p: Arc<Portal>) -> impl IntoView {
-    use leptos::either::EitherOf9 as E;
+    use leptos::either::EitherOf10 as E;
     match route {
         Route::Overview => E::A(overview::overview_page(p)),
         Route::Deliverables => E::B(deliverables::deliverables_page(p)),
@@ -161,7 +164,8 @@ fn page(route: Route, p: Arc<Portal>) -> impl IntoView {
         Route::Deadlines => E::F(deadlines::deadlines_page(p)),
         Route::Wins => E::G(wins::wins_page(p)),
         Route::Contact => E::H(contact::contact_page(p)),
-        Route::NotFound => E::I(view! { <NotFoundPage /> }),
+        Route::Concern(about) => E::I(concern::concern_page(p, about)),
+        Route::NotFound => E::J(view! { <NotFoundPage /> }),
     }
 }
 

@@ -145,7 +145,7 @@ pub fn CommentField(
                 node_ref=node_ref
                 rows="4"
                 aria-describedby=described
-                aria-invalid=move || error.get().is_some().to_string()
+                aria-invalid=live_word(move || error.with(Option::is_some).then_some("true"))
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
@@ -217,4 +217,18 @@ pub type Flag = Box<dyn Fn() -> bool + Send + Sync>;
 
 pub fn live_flag(f: impl Fn() -> bool + Send + Sync + 'static) -> Flag {
     Box::new(f)
+}
+
+/// A reactive attribute that is either absent or one fixed word (for
+/// `aria-invalid="true"`), boxed for the same reason as [`Text`].
+pub type Word = Box<dyn Fn() -> Option<&'static str> + Send + Sync>;
+
+pub fn live_word(f: impl Fn() -> Option<&'static str> + Send + Sync + 'static) -> Word {
+    Box::new(f)
+}
+
+/// "Raise a concern about this": the concern form with its topic filled in.
+pub fn concern_shortcut(t: &'static Strings, about: String) -> impl IntoView {
+    let href = crate::route::Route::Concern(Some(about)).href();
+    view! { <p class="cp-concern-shortcut"><a href=href>{t.concern_about_this}</a></p> }
 }

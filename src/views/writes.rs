@@ -56,9 +56,17 @@ pub fn new_key() -> String {
 }
 
 impl Writes {
+    /// Anonymous concerns are kept for this tab only (sessionStorage);
+    /// everything else on the device, to survive a closed browser.
     fn save(&self) {
-        self.outbox
-            .with_untracked(|o| Store::local().set(OUTBOX_KEY, &o.to_json()));
+        self.outbox.with_untracked(|o| {
+            let (named, anon) = o.split();
+            Store::local().set(OUTBOX_KEY, &named.to_json());
+            match anon.items.is_empty() {
+                true => Store::session().remove(OUTBOX_KEY),
+                false => Store::session().set(OUTBOX_KEY, &anon.to_json()),
+            }
+        });
     }
 
     fn update(&self, f: impl FnOnce(&mut Outbox)) {
@@ -135,6 +143,11 @@ async fn flush(w: Writes, backend: Backend, portal: PortalData) {
                 w.update(|o| {
                     o.remove(&item.key);
                 });
+                let hours = portal.0.with_untracked(|f| match f {
+                    Some(Ok(p)) => p.communication.response_hours,
+                    _ => 0,
+                });
+                crate::views::sent::keep(&applied, hours);
                 w.applied.update(|a| a.push(applied));
             }
             Err(e) if e.is_transient() => {
@@ -177,9 +190,8 @@ async fn flush(w: Writes, backend: Backend, portal: PortalData) {
 }
 
 pub fn provide_writes() {
-    let outbox = RwSignal::new(Outbox::from_json(
-        &Store::local().get(OUTBOX_KEY).unwrap_or_default(),
-    ));
+    let load = |s: Store| Outbox::from_json(&s.get(OUTBOX_KEY).unwrap_or_default());
+    let outbox = RwSignal::new(Outbox::join(load(Store::local()), load(Store::session())));
     let applied = RwSignal::new(Vec::new());
     let problems = RwSignal::new(Vec::new());
     let backend = use_backend();

@@ -57,7 +57,15 @@ export async function startApiDouble({ allowOrigin, portal }) {
     }
     const auth = req.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : null;
-    if (!state.acceptedTokens.has(token)) {
+    // An anonymous concern is let in by the client company's key alone.
+    const anonymous =
+      req.method === 'POST' &&
+      url.pathname === '/escalations' &&
+      !auth &&
+      typeof state.portal === 'object' &&
+      !!state.portal.anonymous_key &&
+      req.headers['x-anonymous-key'] === state.portal.anonymous_key;
+    if (!anonymous && !state.acceptedTokens.has(token)) {
       send(401, {
         error: {
           code: 'invalid_token',
@@ -127,6 +135,10 @@ export async function startApiDouble({ allowOrigin, portal }) {
       return { status: 201, body: c };
     }
     if (path === '/escalations') {
+      if (!feed.contacts.some((c) => c.id === input.to)) {
+        return { status: 422, body: { error: { code: 'unknown_contact', message: 'That person is not on your team.' } } };
+      }
+      if (!(input.message ?? '').trim()) return { status: 422, body: { error: { code: 'empty', message: 'The message is empty.' } } };
       const received = new Date();
       const respond = new Date(received.getTime() + feed.communication.response_hours * 3600e3);
       return { status: 201, body: { reference: `ESC-${++counter}`, received_at: received.toISOString(), respond_by: respond.toISOString() } };

@@ -1,10 +1,23 @@
 // The size budget: what a client downloads (wasm + js + css, gzip -9).
+//
+// The budget is a ledger, not one number: each line is a decision with the
+// size it was measured to need. A feature that cannot pay for itself with
+// savings adds a line here, with its measured cost, in the same change —
+// so the total never creeps without a reason anyone can read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 250 * 1024;
+const LEDGER = [
+  // The foundation (#2) set 250 KB; approvals (#3) and deadlines and wins
+  // (#4) were paid for inside it with savings.
+  ['foundation, approvals, deadlines and wins', 250],
+  // #5: the concern form, anonymous sending, acknowledgements and "Your
+  // messages" cost 24.6 KB after its own savings (248.6 → 273.2 KB).
+  ['contact and escalation', 24],
+];
+const BUDGET = LEDGER.reduce((sum, [, kb]) => sum + kb, 0) * 1024;
 
 test(`shipped bytes stay within ${BUDGET / 1024} KB gzip`, () => {
   const files = readdirSync('dist').filter((f) => /\.(wasm|js|css)$/.test(f));

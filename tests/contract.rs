@@ -27,6 +27,8 @@ fn the_example_feed_parses_completely() {
     assert_eq!(p.schema_version, 1);
     assert_eq!(p.agency.name, "Northwind Studio");
     assert_eq!(p.contacts.len(), 4);
+    assert_eq!(p.glossary.len(), 2);
+    assert_eq!(p.glossary[0].term, "conversion rate");
     assert!(p.deliverables.iter().any(|d| d.scope == Scope::ChangeOrder));
     assert!(p.deliverables.iter().any(|d| d.scope == Scope::OutOfScope));
     assert!(p.approvals.iter().any(|a| a.decision.is_some()));
@@ -218,4 +220,14 @@ fn fields_are_named_in_pretty_printed_feeds_too() {
         Err(ContractError::Field { field, .. }) => assert_eq!(field, "contacts[3].level"),
         e => panic!("{e:?}"),
     }
+}
+
+#[test]
+fn the_glossary_is_optional_and_its_entries_need_both_fields() {
+    let mut v = demo_json();
+    v.as_object_mut().unwrap().remove("glossary");
+    assert!(parse_value(&v).unwrap().glossary.is_empty());
+    let mut v = demo_json();
+    v["glossary"][1].as_object_mut().unwrap().remove("meaning");
+    assert_eq!(field_error(&v), "glossary[1].meaning");
 }

@@ -106,8 +106,10 @@ pub struct Portal {
     pub approvals: Vec<Approval>,
     pub deadlines: Vec<Deadline>,
     pub wins: Vec<Win>,
-    // `glossary` (documented in v1) is not read yet: the jargon marking that
-    // uses it (`domain::jargon`) waits for room in the size budget.
+    /// The agency's own explanations of its terms (with the built-in ones,
+    /// see `domain::jargon`).
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anonymous_key: Option<String>,
 }

@@ -15,6 +15,7 @@ use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::views::asset::Asset;
 use crate::views::decide::DecisionArea;
+use crate::views::jargon::explained;
 use crate::views::receipt::ReceiptCard;
 use crate::views::widgets::{concern_shortcut, live_flag, ApprovalBadge, DueLine, PageTitle};
 use crate::views::writes::use_writes;
@@ -98,7 +99,7 @@ fn ApprovalCard(p: Arc<Portal>, a: Approval) -> impl IntoView {
                 {pending.then(|| view! { <div><dt>{t.due_label}</dt><dd><DueLine due=a.due /></dd></div> })}
             </dl>
             {pending.then(|| a.consequence.clone().map(|c| view! {
-                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
+                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{explained(c)}</p>
             })).flatten()}
             {a.decision.clone().map(|d| view! {
                 <p class="cp-muted">{(t.decided_by)(&d.by, &intl::moment(d.at))}</p>
@@ -152,7 +153,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
             </dl>
             <p class="cp-muted">{(t.requested_on)(&intl::moment(a.requested_at))}</p>
             {a.consequence.clone().filter(|_| pending).map(|c| view! {
-                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{c}</p>
+                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{explained(c)}</p>
             })}
             {concern_shortcut(t, format!("{} ({version_label})", a.title))}
         </section>

@@ -13,6 +13,7 @@ use crate::intl;
 use crate::route::Route;
 use crate::views::asset::Asset;
 use crate::views::comments::Comments;
+use crate::views::jargon::explained;
 use crate::views::widgets::{
     concern_shortcut, ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge,
 };
@@ -75,7 +76,7 @@ fn DeliverableCard(p: Arc<Portal>, d: Deliverable) -> impl IntoView {
             <h2 class="cp-card-title">
                 <a href=Route::Deliverable(d.id.clone()).href()>{d.title.clone()}</a>
             </h2>
-            {d.summary.clone().map(|s| view! { <p class="cp-summary">{s}</p> })}
+            {d.summary.clone().map(|s| view! { <p class="cp-summary">{explained(s)}</p> })}
             {facts(&p, &d, t)}
             {(count > 0).then(|| view! {
                 <p class="cp-muted">

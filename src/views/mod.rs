@@ -13,6 +13,7 @@ pub mod deliverables;
 pub mod download;
 pub mod drafts;
 pub mod error;
+pub mod jargon;
 pub mod overview;
 pub mod portal;
 pub mod receipt;

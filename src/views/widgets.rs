@@ -11,6 +11,7 @@ use crate::i18n::use_i18n;
 use crate::i18n::Strings;
 use crate::intl::{self, BrowserZone};
 use crate::views::drafts;
+use crate::views::jargon::explained;
 
 /// A page's title and one-line introduction. The title takes focus on
 /// navigation (see `route`), so it is focusable from script.
@@ -18,8 +19,8 @@ use crate::views::drafts;
 pub fn PageTitle(title: String, #[prop(optional, into)] intro: Option<String>) -> impl IntoView {
     view! {
         <div class="cp-page-title">
-            <h1 tabindex="-1">{title}</h1>
-            {intro.map(|i| view! { <p class="cp-intro">{i}</p> })}
+            <h1 tabindex="-1">{explained(title)}</h1>
+            {intro.map(|i| view! { <p class="cp-intro">{explained(i)}</p> })}
         </div>
     }
 }

@@ -11,6 +11,7 @@ use crate::contract::{Metric, Portal, Win};
 use crate::domain::wins::{by_month, is_new, metric_line, shown, summary_text, Month};
 use crate::i18n::use_i18n;
 use crate::intl::{self, BrowserZone};
+use crate::views::jargon::explained;
 use crate::views::widgets::{CopyButton, PageTitle};
 
 pub fn wins_page(p: Arc<Portal>) -> impl IntoView {
@@ -52,7 +53,7 @@ fn win_card(w: Win, agency: String) -> impl IntoView {
     view! {
         <article class="cp-card cp-win">
             {win_head(w.clone(), date, true)}
-            {w.summary.clone().map(|s| view! { <p>{s}</p> })}
+            {w.summary.clone().map(|s| view! { <p>{explained(s)}</p> })}
             {metric_list(w.metrics.clone())}
             <div class="cp-actions">
                 <CopyButton label=t.copy_summary aria_label=(t.copy_summary_of)(&w.title) text />
@@ -71,9 +72,9 @@ pub fn win_head(w: Win, date: String, heading: bool) -> impl IntoView {
             <p class="cp-new-win"><span class="cp-sparkle" aria-hidden="true">"✦"</span>{t.new_win}</p>
         })}
         {if heading {
-            Either::Left(view! { <h3 class="cp-card-title">{title}</h3> })
+            Either::Left(view! { <h3 class="cp-card-title">{explained(title)}</h3> })
         } else {
-            Either::Right(view! { <p class="cp-win-title">{title}</p> })
+            Either::Right(view! { <p class="cp-win-title">{explained(title)}</p> })
         }}
         <p class="cp-muted"><time datetime=w.date.to_wire()>{date}</time></p>
     }
@@ -93,7 +94,7 @@ fn metric_line_view(metric: Metric) -> impl IntoView {
     let s = shown(&metric, intl::number);
     view! {
         <p class="cp-metric">
-            <span class="cp-metric-label">{metric.label.clone()}</span>
+            <span class="cp-metric-label">{explained(metric.label.clone())}</span>
             <span class="cp-metric-values">
                 {s.before.map(|b| view! {
                     <span class="cp-visually-hidden">{t.before_label} " "</span>

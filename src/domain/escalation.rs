@@ -40,6 +40,33 @@ pub struct Form {
     pub anonymous: bool,
 }
 
+impl Form {
+    /// Read a form from named fields (the page's `FormData`, a saved
+    /// draft), by the names [`Form::fields`] gives.
+    pub fn from_fields(get: impl Fn(&str) -> String) -> Form {
+        Form {
+            to: get("to"),
+            topic: get("topic"),
+            urgency: get("urgency"),
+            message: get("message"),
+            reply_to: get("reply_to"),
+            anonymous: get("anonymous") == "1",
+        }
+    }
+
+    /// The fields by name; an anonymous form gives no reply-to address.
+    pub fn fields(&self) -> [(&'static str, &str); 6] {
+        [
+            ("to", &self.to),
+            ("topic", &self.topic),
+            ("urgency", &self.urgency),
+            ("message", &self.message),
+            ("reply_to", if self.anonymous { "" } else { &self.reply_to }),
+            ("anonymous", if self.anonymous { "1" } else { "" }),
+        ]
+    }
+}
+
 /// Why a field cannot be sent as it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -335,6 +362,30 @@ mod tests {
         let r = check(&f, &p).unwrap();
         assert_eq!(r.urgency, Urgency::Normal);
         assert_eq!(r.reply_to, None);
+    }
+
+    #[test]
+    fn a_form_round_trips_through_its_fields_without_an_anonymous_reply_address() {
+        let p = demo();
+        let named = form(&p);
+        let read = |f: &Form| {
+            let fields = f.fields();
+            Form::from_fields(|k| {
+                fields
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map_or_else(String::new, |(_, v)| v.to_string())
+            })
+        };
+        assert_eq!(read(&named), named);
+        let anon = Form {
+            anonymous: true,
+            ..named
+        };
+        let back = read(&anon);
+        assert!(back.anonymous);
+        assert_eq!(back.reply_to, "");
+        assert_eq!(back.message, anon.message);
     }
 
     #[test]

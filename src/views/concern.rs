@@ -155,15 +155,7 @@ fn read(form: &web_sys::HtmlFormElement) -> Form {
     let Ok(d) = web_sys::FormData::new_with_form(form) else {
         return Form::default();
     };
-    let get = |k: &str| d.get(k).as_string().unwrap_or_default();
-    Form {
-        to: get("to"),
-        topic: get("topic"),
-        urgency: get("urgency"),
-        message: get("message"),
-        reply_to: get("reply_to"),
-        anonymous: get("anonymous") == "1",
-    }
+    Form::from_fields(|k| d.get(k).as_string().unwrap_or_default())
 }
 
 fn form_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::HtmlFormElement> {

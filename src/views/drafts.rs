@@ -81,18 +81,10 @@ pub fn save_concern(f: &Form) {
         keep.remove(CONCERN_KEY);
         return;
     }
-    let reply = if f.anonymous { "" } else { &f.reply_to };
     let Ok(q) = web_sys::UrlSearchParams::new() else {
         return;
     };
-    for (k, v) in [
-        ("to", f.to.as_str()),
-        ("topic", &f.topic),
-        ("urgency", &f.urgency),
-        ("message", &f.message),
-        ("reply_to", reply),
-        ("anonymous", if f.anonymous { "1" } else { "" }),
-    ] {
+    for (k, v) in f.fields() {
         q.append(k, v);
     }
     keep.set(CONCERN_KEY, &String::from(q.to_string()));
@@ -106,15 +98,7 @@ pub fn load_concern() -> Form {
     let Some(q) = saved.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()) else {
         return Form::default();
     };
-    let get = |k: &str| q.get(k).unwrap_or_default();
-    Form {
-        to: get("to"),
-        topic: get("topic"),
-        urgency: get("urgency"),
-        message: get("message"),
-        reply_to: get("reply_to"),
-        anonymous: get("anonymous") == "1",
-    }
+    Form::from_fields(|k| q.get(k).unwrap_or_default())
 }
 
 pub fn clear_concern() {

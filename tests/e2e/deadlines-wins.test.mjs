@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import { useAgency } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
-import { newPage, assertAccessible, assertNoProblems, screenshot, waitForPortal } from './support/browser.mjs';
+import { assertAccessible, assertNoProblems, screenshot, waitForPortal } from './support/browser.mjs';
 
 const env = useAgency();
 
@@ -30,13 +30,7 @@ function feed() {
   return f;
 }
 
-async function open(hash, options) {
-  env.api.reset(feed());
-  const page = await newPage(env.browser, options);
-  await page.goto(env.agency(hash));
-  await waitForPortal(page);
-  return page;
-}
+const open = (hash, options) => env.open(feed(), hash, options);
 
 const group = (page, name) => page.locator('#cp-main section', { has: page.getByRole('heading', { level: 2, name, exact: true }) });
 

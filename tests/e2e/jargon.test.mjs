@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAgency } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
-import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot } from './support/browser.mjs';
+import { assertAccessible, assertNoProblems, tabTo, screenshot } from './support/browser.mjs';
 
 const env = useAgency();
 
@@ -26,13 +26,7 @@ function feed() {
   return f;
 }
 
-async function open(hash, options) {
-  env.api.reset(feed());
-  const page = await newPage(env.browser, options);
-  await page.goto(env.agency(hash));
-  await waitForPortal(page);
-  return page;
-}
+const open = (hash, options) => env.open(feed(), hash, options);
 
 test('terms are marked on whole words only, and agency text stays text', async () => {
   const page = await open('#/deliverables');

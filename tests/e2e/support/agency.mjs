@@ -5,7 +5,7 @@ import { before, after, beforeEach } from 'node:test';
 import { startStaticHost } from './static-host.mjs';
 import { startApiDouble, TOKEN } from './api-double.mjs';
 import { agencyFeed } from './feeds.mjs';
-import { launch } from './browser.mjs';
+import { launch, newPage, waitForPortal } from './browser.mjs';
 
 /**
  * @param {(apiOrigin: string) => Record<string, Record<string,string>>} extraPages
@@ -15,6 +15,14 @@ export function useAgency(extraPages = () => ({})) {
   const env = {
     /** `${host}/agency/${hash}`: the page with data-api and data-token */
     agency: (hash = '') => `${env.host.origin}/agency/${hash}`,
+    /** A fresh page on `hash`, with the API double serving `portal`. */
+    async open(portal, hash, options) {
+      env.api.reset(portal);
+      const page = await newPage(env.browser, options);
+      await page.goto(env.agency(hash));
+      await waitForPortal(page);
+      return page;
+    },
   };
   before(async () => {
     // The app's origin is known only once the host listens; the double

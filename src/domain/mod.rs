@@ -1,6 +1,7 @@
 //! Pure domain logic: no DOM, no network. Everything here is covered by
 //! native `cargo test`.
 
+pub mod brand;
 pub mod calendar;
 pub mod deadlines;
 pub mod escalation;

@@ -1,6 +1,6 @@
 //! Configuration comes from the embedding page only: the first element with
-//! `data-client-portal` (else `<body>`) carries `data-api`, `data-token` and
-//! `data-locale`. The API address is never read from the address bar, so a
+//! `data-client-portal` carries `data-api`, `data-token`, `data-locale` and
+//! `data-parent-origin`. The API address is never read from the address bar, so a
 //! crafted link cannot send the client's token elsewhere. A token may arrive
 //! in the fragment (`#token=…`); it is moved to sessionStorage and removed
 //! from the address bar at once.
@@ -12,6 +12,27 @@ pub struct Config {
     pub api: Option<String>,
     pub token: Option<String>,
     pub locale: Option<String>,
+    /// When the portal is shown in an iframe: the sites allowed to embed it
+    /// (`data-parent-origin`), which are told its height and page. Empty:
+    /// it tells nobody.
+    pub parent_origins: Vec<String>,
+    /// The folder the portal's own files are in, when the page is elsewhere
+    /// (`data-assets`; embed.js sets it to its own folder).
+    pub assets: Option<String>,
+}
+
+/// A file of the portal's, in the `assets` folder (or next to the page).
+pub fn asset_url(assets: &str, file: &str) -> String {
+    let base = assets.trim();
+    if base.is_empty() {
+        return file.to_string();
+    }
+    let mut url = base.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url.push_str(file);
+    url
 }
 
 pub const TOKEN_KEY: &str = "client-portal:token";
@@ -24,6 +45,31 @@ pub fn normalize_api(raw: &str) -> Option<String> {
         || s.starts_with("http://")
         || (s.starts_with('/') && !s.starts_with("//"));
     (ok && !s.is_empty()).then(|| s.to_string())
+}
+
+/// Read `data-parent-origin`: origins separated by spaces or commas, each
+/// `scheme://host[:port]` with nothing after it, or the single word `*`
+/// for any site. Anything else is dropped.
+pub fn parse_origins(raw: &str) -> Vec<String> {
+    raw.split([' ', ','])
+        .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
+        .filter(|o| {
+            *o == "*" || {
+                let rest = o
+                    .strip_prefix("https://")
+                    .or_else(|| o.strip_prefix("http://"))
+                    .unwrap_or("");
+                !rest.is_empty() && !rest.contains(['/', '?', '#', '@'])
+            }
+        })
+        .collect()
+}
+
+/// May a message go to, or come from, this origin?
+pub fn origin_allowed(allowed: &[String], origin: &str) -> bool {
+    allowed
+        .iter()
+        .any(|a| a == "*" || a.eq_ignore_ascii_case(origin))
 }
 
 /// Take a `token=…` parameter out of a location fragment. Returns the token
@@ -61,18 +107,6 @@ pub fn take_token(fragment: &str) -> (Option<String>, String) {
 mod page {
     use super::*;
     use crate::storage::Store;
-    use wasm_bindgen::JsCast;
-
-    /// The element the portal mounts into.
-    pub fn mount_point() -> web_sys::HtmlElement {
-        let doc = leptos::prelude::document();
-        doc.query_selector("[data-client-portal]")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            .or_else(|| doc.body())
-            .expect("a page has a body")
-    }
 
     impl Config {
         /// Read the configuration from the mount point, and move a token
@@ -105,13 +139,14 @@ mod page {
                     .or(from_fragment)
                     .or_else(|| session.get(TOKEN_KEY)),
                 locale: attr("data-locale"),
+                assets: attr("data-assets"),
+                parent_origins: attr("data-parent-origin")
+                    .map(|o| parse_origins(&o))
+                    .unwrap_or_default(),
             }
         }
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-pub use page::mount_point;
 
 #[cfg(test)]
 mod tests {
@@ -127,6 +162,55 @@ mod tests {
         assert_eq!(normalize_api("javascript:alert(1)"), None);
         assert_eq!(normalize_api("//evil.example"), None);
         assert_eq!(normalize_api(""), None);
+    }
+
+    #[test]
+    fn parent_origins_are_exact_sites_or_a_deliberate_star() {
+        assert_eq!(
+            parse_origins(
+                "https://www.agency.example, http://localhost:8080  HTTPS://Shop.example"
+            ),
+            vec![
+                "https://www.agency.example".to_string(),
+                "http://localhost:8080".into(),
+                "https://shop.example".into()
+            ]
+        );
+        assert_eq!(parse_origins("*"), vec!["*".to_string()]);
+        for bad in [
+            "agency.example",
+            "https://a.example/path",
+            "javascript:x",
+            "https://",
+            "//a.example",
+        ] {
+            assert!(parse_origins(bad).is_empty(), "{bad}");
+        }
+        let allowed = parse_origins("https://www.agency.example");
+        assert!(origin_allowed(&allowed, "https://www.agency.example"));
+        assert!(!origin_allowed(
+            &allowed,
+            "https://www.agency.example.evil.example"
+        ));
+        assert!(!origin_allowed(&allowed, "null"));
+        assert!(!origin_allowed(&[], "https://www.agency.example"));
+        assert!(origin_allowed(
+            &parse_origins("*"),
+            "https://anyone.example"
+        ));
+    }
+
+    #[test]
+    fn assets_are_found_in_their_folder_or_next_to_the_page() {
+        assert_eq!(asset_url("", "demo/portal.json"), "demo/portal.json");
+        assert_eq!(
+            asset_url("https://cdn.example/portal", "demo/portal.json"),
+            "https://cdn.example/portal/demo/portal.json"
+        );
+        assert_eq!(
+            asset_url("https://cdn.example/portal/", "demo/portal.json"),
+            "https://cdn.example/portal/demo/portal.json"
+        );
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! - [`api`]: the backend interface, with the HTTP client and the demo agency.
 //! - [`domain`]: pure logic (deadline maths, grouping, links), tested natively.
 //! - [`i18n`]: every interface string, per language.
+//! - `embed`: the shadow root the portal lives in, and talking to a parent
+//!   page when it is framed (browser only).
 //! - `views`: the Leptos components (browser only).
 
 pub mod api;
@@ -15,6 +17,8 @@ pub mod i18n;
 pub mod route;
 pub mod storage;
 
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod intl;
 #[cfg(target_arch = "wasm32")]

@@ -4,11 +4,15 @@
 fn main() {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    let root = client_portal::config::mount_point();
-    let config = client_portal::config::Config::from_page(&root);
-    // Replace the static skeleton that painted before the app arrived.
-    root.set_inner_html("");
-    leptos::mount::mount_to(root, move || client_portal::views::app::app(config)).forget();
+    use client_portal::{config::Config, embed, views::app::app};
+    let host = embed::host();
+    let config = Config::from_page(&host);
+    let origins = config.parent_origins.clone();
+    // From here on the static skeleton that painted before the app arrived
+    // is hidden by the portal's own shadow root.
+    let mount = embed::attach(&host);
+    leptos::mount::mount_to(mount.clone(), move || app(config)).forget();
+    embed::frame::start(origins, &host, mount);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -134,11 +134,8 @@ mod browser {
             // A new page: start at its top, and tell assistive technology
             // where we are by moving focus to its heading.
             request_animation_frame(|| {
-                if let Some(h) = document().query_selector("#cp-main h1").ok().flatten() {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h.focus();
-                    }
+                if let Some(h) = crate::embed::query("#cp-main h1") {
+                    let _ = h.focus();
                 }
             });
         });

@@ -15,6 +15,18 @@ use crate::domain::{escalation, shift, validate};
 /// there). It is fetched rather than compiled in: it ships as a file anyway.
 pub const SEED_URL: &str = "demo/portal.json";
 
+thread_local! {
+    /// The folder the portal's files are served from, when the page is not
+    /// in it (an inline embed: `data-assets`, which embed.js fills in).
+    static ASSETS: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Fetch the sample feed from `assets` (a folder URL) instead of next to
+/// the page.
+pub fn seed_from(assets: Option<&str>) {
+    ASSETS.with(|a| *a.borrow_mut() = assets.unwrap_or("").to_string());
+}
+
 /// Where the demo keeps its state (a [`DemoLog`]).
 pub const STATE_KEY: &str = "client-portal:demo:v3";
 
@@ -216,7 +228,16 @@ impl DemoApi {
         if let Some(s) = SEED.with(|s| s.borrow().clone()) {
             return Ok(s);
         }
-        let text = super::http::answer(gloo_net::http::Request::get(SEED_URL).send().await).await?;
+        let assets = ASSETS.with(|a| a.borrow().clone());
+        let url = crate::config::asset_url(&assets, SEED_URL);
+        let mut text = super::http::answer(gloo_net::http::Request::get(&url).send().await).await?;
+        if !assets.is_empty() {
+            // The sample's pictures sit beside the portal, not the page.
+            text = text.replace(
+                "\"demo/",
+                &["\"", &crate::config::asset_url(&assets, "demo/")].concat(),
+            );
+        }
         let s: std::rc::Rc<str> = text.into();
         SEED.with(|c| *c.borrow_mut() = Some(s.clone()));
         Ok(s)

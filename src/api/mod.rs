@@ -20,7 +20,10 @@ impl Backend {
     pub fn from_config(c: &Config) -> Backend {
         match &c.api {
             Some(base) => Backend::Http(http::HttpApi::new(base.clone(), c.token.clone())),
-            None => Backend::Demo(demo::DemoApi),
+            None => {
+                demo::seed_from(c.assets.as_deref());
+                Backend::Demo(demo::DemoApi)
+            }
         }
     }
 

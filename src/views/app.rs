@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::{provide_backend, Backend};
 use crate::config::Config;
-use crate::i18n::provide_i18n;
+use crate::i18n::{provide_i18n, use_i18n};
 use crate::route::provide_router;
 use crate::views::portal::{provide_portal, provide_shown};
 use crate::views::shell::Shell;
@@ -17,5 +17,12 @@ pub fn app(config: Config) -> impl IntoView {
     provide_portal();
     provide_writes();
     provide_shown();
-    view! { <Shell /> }
+    // Every view reads its words once; choosing a language draws the
+    // shell again. What the client typed survives: forms keep drafts on
+    // this device as they change.
+    let i18n = use_i18n();
+    move || {
+        i18n.locale();
+        view! { <Shell /> }
+    }
 }

@@ -102,7 +102,7 @@ fn ApprovalCard(p: Arc<Portal>, a: Approval) -> impl IntoView {
                 <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{explained(c)}</p>
             })).flatten()}
             {a.decision.clone().map(|d| view! {
-                <p class="cp-muted">{(t.decided_by)(&d.by, &intl::moment(d.at))}</p>
+                <p class="cp-muted">{t.decided_by(&d.by, &intl::moment(d.at))}</p>
             })}
         </li>
     }
@@ -151,7 +151,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
                     }}</dd>
                 </div>
             </dl>
-            <p class="cp-muted">{(t.requested_on)(&intl::moment(a.requested_at))}</p>
+            <p class="cp-muted">{t.requested_on(&intl::moment(a.requested_at))}</p>
             {a.consequence.clone().filter(|_| pending).map(|c| view! {
                 <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{explained(c)}</p>
             })}

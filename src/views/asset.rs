@@ -21,7 +21,7 @@ pub fn Asset(version: Version) -> impl IntoView {
         .as_deref()
         .or(version.preview_url.as_deref())
         .and_then(safe_url);
-    let label = (t.preview_of)(&version.label);
+    let label = t.preview_of(&version.label);
     let kind = preview.as_deref().map_or(AssetKind::Other, asset_kind);
     let src = preview.unwrap_or_default();
     let shown = match kind {

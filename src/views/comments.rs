@@ -31,7 +31,7 @@ pub fn Comments(d: Deliverable) -> impl IntoView {
             <ol class="cp-comments">
                 {comments.into_iter().map(|c| {
                     let on = c.version_id.as_deref().and_then(|id| {
-                        labels.iter().find(|(vid, _)| vid == id).map(|(_, l)| (t.on_version)(l))
+                        labels.iter().find(|(vid, _)| vid == id).map(|(_, l)| t.on_version(l))
                     });
                     let pending = is_pending_comment(&c.id);
                     view! {
@@ -76,7 +76,7 @@ fn Composer(d: Deliverable) -> impl IntoView {
             Err(p) => {
                 error.set(Some(match p {
                     TextProblem::Empty => t.err_comment_empty.to_string(),
-                    TextProblem::TooLong { limit, length } => (t.err_too_long)(limit, length),
+                    TextProblem::TooLong { limit, length } => t.err_too_long(limit, length),
                 }));
                 if let Some(el) = textarea.get_untracked() {
                     let _ = el.focus();

@@ -32,17 +32,6 @@ thread_local! {
     static ANNOUNCE: Cell<bool> = const { Cell::new(false) };
 }
 
-fn focus(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(e) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = e.focus();
-        }
-    });
-}
-
 pub fn concern_page(p: Arc<Portal>, about: Option<String>) -> impl IntoView {
     let t = use_i18n().t();
     let w = use_writes();
@@ -63,10 +52,10 @@ pub fn concern_page(p: Arc<Portal>, about: Option<String>) -> impl IntoView {
     });
     if ANNOUNCE.get() {
         if !pending.is_empty() {
-            focus("cp-concern-sending");
+            crate::embed::focus_id("cp-concern-sending");
         } else if !acks.is_empty() {
             ANNOUNCE.set(false);
-            focus("cp-concern-ack-0");
+            crate::embed::focus_id("cp-concern-ack-0");
         }
     }
     view! {
@@ -122,7 +111,7 @@ fn ack(t: &'static Strings, i: usize, a: Applied, hours: u32) -> impl IntoView {
                 <div><dt>{t.concern_reference}</dt><dd class="cp-ref">{receipt.reference}</dd></div>
                 <div><dt>{t.concern_received_at}</dt><dd>{intl::moment(receipt.received_at)}</dd></div>
                 <div><dt>{t.concern_went_to}</dt><dd>{to_name}</dd></div>
-                <div><dt>{t.concern_answer_by}</dt><dd>{intl::moment(by)} " · " {(t.answers_within)(hours)}</dd></div>
+                <div><dt>{t.concern_answer_by}</dt><dd>{intl::moment(by)} " · " {t.answers_within(hours)}</dd></div>
             </dl>
             {body.anonymous.then(|| view! { <p class="cp-hint">{t.concern_was_anonymous}</p> })}
         </section>
@@ -133,7 +122,7 @@ fn role_label(t: &'static Strings, c: &Contact) -> String {
     match c.kind {
         ContactKind::Primary => t.primary_contact.to_string(),
         ContactKind::Backup => t.backup_contact.to_string(),
-        _ => (t.concern_chain_level)(c.level.unwrap_or(1)),
+        _ => t.concern_chain_level(c.level.unwrap_or(1)),
     }
 }
 
@@ -142,7 +131,7 @@ fn problem_text(t: &'static Strings, p: Option<Problem>, empty: &'static str) ->
         None => String::new(),
         Some(Problem::Text(TextProblem::Empty)) => empty.to_string(),
         Some(Problem::Text(TextProblem::TooLong { limit, length })) => {
-            (t.err_too_long)(limit, length)
+            t.err_too_long(limit, length)
         }
         Some(Problem::BadEmail) => t.err_bad_email.to_string(),
         Some(Problem::NoRecipient) => t.err_pick_someone.to_string(),
@@ -220,7 +209,7 @@ fn concern_form(t: &'static Strings, p: Arc<Portal>, about: Option<String>) -> i
                 .find_map(|(p, id)| p.map(|_| id));
                 errors.set(e);
                 if let Some(id) = first {
-                    focus(id);
+                    crate::embed::focus_id(id);
                 }
             }
             Ok(body) => {
@@ -293,7 +282,7 @@ fn concern_form(t: &'static Strings, p: Arc<Portal>, about: Option<String>) -> i
                     aria-describedby="cp-concern-message-hint cp-concern-message-count cp-concern-message-error"
                     aria-invalid=invalid(|e| e.message)>{draft.message}</textarea>
                 <p id="cp-concern-message-count" class="cp-hint">
-                    {live_text(move || (t.char_count)(count.get(), crate::domain::escalation::MESSAGE_LIMIT))}
+                    {live_text(move || t.char_count(count.get(), crate::domain::escalation::MESSAGE_LIMIT))}
                 </p>
                 {field_error(errors, "cp-concern-message-error", |e| e.message, t, t.err_message_empty)}
             </div>
@@ -305,9 +294,9 @@ fn concern_form(t: &'static Strings, p: Arc<Portal>, about: Option<String>) -> i
                 </div>
                 <div id="cp-concern-anon-what" class="cp-hint">
                     {if anon_ok {
-                        Either::Left(view! { <p>{(t.concern_anon_sees)(&client)}</p><p>{t.concern_anon_hidden}</p> })
+                        Either::Left(view! { <p>{t.concern_anon_sees(&client)}</p><p>{t.concern_anon_hidden}</p> })
                     } else {
-                        Either::Right(view! { <p>{(t.concern_anon_off)(&agency)}</p> })
+                        Either::Right(view! { <p>{t.concern_anon_off(&agency)}</p> })
                     }}
                 </div>
             </div>
@@ -318,7 +307,7 @@ fn concern_form(t: &'static Strings, p: Arc<Portal>, about: Option<String>) -> i
                     aria-describedby="cp-concern-reply-hint cp-concern-reply-error" aria-invalid=invalid(|e| e.reply_to) />
                 {field_error(errors, "cp-concern-reply-error", |e| e.reply_to, t, "")}
             </div>
-            <p class="cp-hint cp-named">{(t.concern_sent_as)(&viewer)}</p>
+            <p class="cp-hint cp-named">{t.concern_sent_as(&viewer)}</p>
             <button type="submit" id="cp-concern-send" class="cp-button">
                 <span class="cp-named">{t.concern_send}</span>
                 <span class="cp-anon-only">{t.concern_send_anon}</span>

@@ -37,7 +37,7 @@ pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
             })}
             <section class="cp-card" aria-labelledby="cp-c-ways">
                 <h2 id="cp-c-ways">{t.ways_to_reach}</h2>
-                <p class="cp-promise">{(t.answers_within)(c.response_hours)}</p>
+                <p class="cp-promise">{t.answers_within(c.response_hours)}</p>
                 <ul class="cp-list">
                     {c.channels.iter().map(|ch| {
                         let label = ch.label.clone();
@@ -55,8 +55,8 @@ pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
                         let now = intl::now();
                         let clocks = intl::time_in_zone(now, &z)
                             .zip(intl::own_time_zone().and_then(|o| intl::time_in_zone(now, &o)))
-                            .map(|(them, you)| (t.now_there)(&them, &you));
-                        view! { <div><dt></dt><dd class="cp-muted">{(t.their_time_zone)(&z)} " " {clocks}</dd></div> }
+                            .map(|(them, you)| t.now_there(&them, &you));
+                        view! { <div><dt></dt><dd class="cp-muted">{t.their_time_zone(&z)} " " {clocks}</dd></div> }
                     })}
                     {c.cadence.clone().map(|x| view! { <div><dt>{t.cadence}</dt><dd>{x}</dd></div> })}
                     {c.next_check_in.map(|x| view! {
@@ -73,7 +73,7 @@ pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
                             <li>
                                 <span class="cp-person-name">{c.name.clone()}</span>
                                 <span class="cp-muted">{c.role.clone()}</span>
-                                {c.level.map(|l| view! { <span class="cp-badge cp-tone-neutral">{(t.escalation_level)(l)}</span> })}
+                                {c.level.map(|l| view! { <span class="cp-badge cp-tone-neutral">{t.escalation_level(l)}</span> })}
                             </li>
                         }).collect_view()}
                     </ol>

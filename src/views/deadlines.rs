@@ -37,12 +37,12 @@ fn ics_href(items: &[Deadline], agency: &str) -> String {
         .map(|d| CalEvent {
             uid: deadline_uid(&d.id, agency),
             summary: d.title.clone(),
-            description: Some((t.owed_by)(&t.owner(d.owner, agency))),
+            description: Some(t.owed_by(&t.owner(d.owner, agency))),
             due: d.due,
             url: route_of(d).map(|r| format!("{base}{}", r.href())),
         })
         .collect();
-    let ics = calendar(&events, &(t.calendar_name)(agency), intl::now());
+    let ics = calendar(&events, &t.calendar_name(agency), intl::now());
     data_url("text/calendar", &ics)
 }
 
@@ -88,7 +88,7 @@ pub fn deadlines_page(p: Arc<Portal>) -> impl IntoView {
                 let n = done.len();
                 view! {
                     <details class="cp-group cp-done">
-                        <summary>{(t.deadlines_done)(n)}</summary>
+                        <summary>{t.deadlines_done(n)}</summary>
                         {deadline_list(done, agency)}
                     </details>
                 }
@@ -135,7 +135,7 @@ fn owner_choices(agency: String) -> impl IntoView {
             <legend>{t.who_owes_it}</legend>
             {choice("", t.filter_everyone.to_string())}
             {choice("client", t.owner_you.to_string())}
-            {choice("agency", (t.owner_agency)(&agency))}
+            {choice("agency", t.owner_agency(&agency))}
         </fieldset>
     }
 }
@@ -154,7 +154,7 @@ fn deadline_item(d: Deadline, agency: String) -> impl IntoView {
     let title = d.title.clone();
     let owner = d.owner;
     let calendar_link = (!d.done).then(|| {
-        let label = (t.add_one_to_calendar)(&d.title);
+        let label = t.add_one_to_calendar(&d.title);
         let href = ics_href(std::slice::from_ref(&d), &agency);
         view! {
             <a class="cp-button cp-button-small cp-button-quiet" aria-label=label href=href download="deadline.ics">

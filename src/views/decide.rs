@@ -32,7 +32,7 @@ fn problem_text(t: &'static Strings, p: TextProblem, kind: DecisionKind) -> Stri
             t.err_changes_need_comment.to_string()
         }
         (TextProblem::Empty, DecisionKind::Approve) => t.err_comment_empty.to_string(),
-        (TextProblem::TooLong { limit, length }, _) => (t.err_too_long)(limit, length),
+        (TextProblem::TooLong { limit, length }, _) => t.err_too_long(limit, length),
     }
 }
 
@@ -98,8 +98,8 @@ fn DecisionForm(approval: Approval, version: String, subject: String) -> impl In
     let question = {
         let (v, s) = (version.clone(), subject.clone());
         live_text(move || match confirming.get() {
-            Some(DecisionKind::RequestChanges) => (t.confirm_changes)(&v, &s),
-            _ => (t.confirm_approve)(&v, &s),
+            Some(DecisionKind::RequestChanges) => t.confirm_changes(&v, &s),
+            _ => t.confirm_approve(&v, &s),
         })
     };
     let yes = live_text(move || {
@@ -195,11 +195,11 @@ fn Queued(key: String) -> impl IntoView {
         <section class="cp-card cp-queued" role="status" aria-live="polite">
             <p class="cp-countdown">
                 {live_text(move || match counting.get() {
-                    Some(s) => (t.sending_in)(s),
+                    Some(s) => t.sending_in(s),
                     None => t.not_sent_yet.to_string(),
                 })}
             </p>
-            <p class="cp-hint">{live_text(move || if tried() > 0 { (t.tried_times)(tried()) } else { String::new() })}</p>
+            <p class="cp-hint">{live_text(move || if tried() > 0 { t.tried_times(tried()) } else { String::new() })}</p>
             <div class="cp-actions">
                 <button type="button" class="cp-button" node_ref=undo_button hidden=live_flag(move || counting.get().is_none()) on:click=undo>{t.undo}</button>
                 <button type="button" class="cp-button cp-button-secondary" on:click=move |_| w.send_now(&k2)>

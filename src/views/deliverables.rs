@@ -80,7 +80,7 @@ fn DeliverableCard(p: Arc<Portal>, d: Deliverable) -> impl IntoView {
             {facts(&p, &d, t)}
             {(count > 0).then(|| view! {
                 <p class="cp-muted">
-                    {(t.version_count)(count)}
+                    {t.version_count(count)}
                     {latest.map(|l| format!(" · {}: {l}", t.version_latest))}
                 </p>
             })}
@@ -158,7 +158,7 @@ pub fn VersionItem(v: Version, is_latest: bool) -> impl IntoView {
             <div class="cp-version-head">
                 <span class="cp-version-label">{v.label.clone()}</span>
                 {is_latest.then(|| view! { <span class="cp-badge cp-tone-info">{t.version_latest}</span> })}
-                <span class="cp-muted">{(t.version_added)(&intl::moment(v.created_at))}</span>
+                <span class="cp-muted">{t.version_added(&intl::moment(v.created_at))}</span>
             </div>
             {v.notes.clone().map(|n| view! { <p>{n}</p> })}
             <Asset version=v />

@@ -93,7 +93,7 @@ pub fn ApiErrorView(error: ApiError) -> impl IntoView {
         ApiError::BadData(ContractError::Field { field, detail }) => (
             t.err_bad_data_title,
             Some(t.err_bad_data_body),
-            Some(format!("{} — {detail}", (t.err_bad_data_field)(field))),
+            Some(format!("{} — {detail}", t.err_bad_data_field(field))),
             true,
         ),
     };
@@ -122,7 +122,7 @@ fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> impl 
         .then(|| view! { <p>{t.err_expired_generic}</p> });
     let specific = contact.map(|c| {
         view! {
-            <p>{(t.err_expired_ask)(&c.name)}</p>
+            <p>{t.err_expired_ask(&c.name)}</p>
             {contact_links(c.email.as_deref(), c.phone.as_deref(), t)}
         }
     });

@@ -9,7 +9,7 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use crate::contract::GlossaryEntry;
-use crate::domain::jargon::{merge, to_html, BUILT_IN_EN};
+use crate::domain::jargon::{merge, to_html};
 use crate::i18n::use_i18n;
 use crate::views::portal::use_shown;
 
@@ -20,15 +20,15 @@ thread_local! {
 
 /// Agency text, with the agency's glossary and the built-in one applied.
 pub fn explained(text: String) -> impl IntoView {
-    let close = use_i18n().t().close;
+    let t = use_i18n().t();
     let shown = use_shown().get_untracked();
     let own: &[GlossaryEntry] = shown.as_deref().map_or(&[], |p| &p.glossary);
     let (html, next) = to_html(
         &text,
-        &merge(own, BUILT_IN_EN),
+        &merge(own, &t.glossary()),
         "cp-term",
         NEXT_ID.get(),
-        close,
+        t.close,
     );
     NEXT_ID.set(next);
     view! { <span inner_html=html></span> }

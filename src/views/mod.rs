@@ -14,6 +14,7 @@ pub mod download;
 pub mod drafts;
 pub mod error;
 pub mod jargon;
+pub mod language;
 pub mod overview;
 pub mod portal;
 pub mod receipt;

@@ -23,7 +23,7 @@ pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
         .unwrap_or("")
         .to_string();
     view! {
-        <PageTitle title=(t.greeting)(&first_name) intro=t.overview_intro />
+        <PageTitle title=t.greeting(&first_name) intro=t.overview_intro />
         <div class="cp-overview">
             <OwedCard p=p.clone() />
             <ComingUpCard p=p.clone() />
@@ -65,10 +65,10 @@ fn OwedCard(p: Arc<Portal>) -> impl IntoView {
                     <p class="cp-big-number">
                         <span class="cp-number">{count}</span>
                         " "
-                        <span>{(t.you_owe_label)(count)}</span>
+                        <span>{t.you_owe_label(count)}</span>
                     </p>
                     {(overdue > 0).then(|| view! {
-                        <p class="cp-alert-line"><span aria-hidden="true">"! "</span>{(t.overdue_count)(overdue)}</p>
+                        <p class="cp-alert-line"><span aria-hidden="true">"! "</span>{t.overdue_count(overdue)}</p>
                     })}
                     <ul class="cp-list">
                         {items.iter().take(4).map(|o| view! {
@@ -146,7 +146,7 @@ fn ContactCard(p: Arc<Portal>) -> impl IntoView {
         <section class="cp-card" aria-labelledby="cp-contact-title">
             <h2 id="cp-contact-title">{t.your_contact_title}</h2>
             {person.map(|c| person_block(c, t))}
-            <p class="cp-promise">{(t.answers_within)(response)}</p>
+            <p class="cp-promise">{t.answers_within(response)}</p>
             <p><a class="cp-more" href=Route::Contact.href()>{t.contact_and_escalate}</a></p>
         </section>
     }

@@ -40,7 +40,7 @@ pub fn sent_list(t: &'static Strings) -> impl IntoView {
                 {list.into_iter().map(|s| view! {
                     <li>
                         <p><strong>{s.topic}</strong> " · " <span class="cp-ref">{s.reference}</span></p>
-                        <p class="cp-muted">{(t.concern_line)(&s.to, &when(s.received_ms))}</p>
+                        <p class="cp-muted">{t.concern_line(&s.to, &when(s.received_ms))}</p>
                         <p class="cp-muted">{t.concern_answer_by} ": " {when(s.respond_by_ms)}</p>
                     </li>
                 }).collect_view()}

@@ -2,14 +2,15 @@
 //! page the route asks for.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::api::{use_backend, Backend};
 use crate::contract::ApprovalStatus;
 use crate::contract::Portal;
+use crate::domain::brand::Brand;
 use crate::domain::links::safe_url;
 use crate::i18n::use_i18n;
 use crate::route::{use_route, Route};
+use crate::views::language::LanguagePicker;
 use crate::views::portal::{portal_view, use_portal, use_shown};
 use crate::views::writes::WritesStatus;
 use crate::views::{approvals, concern, contact, deadlines, deliverables, overview, wins};
@@ -21,7 +22,8 @@ pub fn Shell() -> impl IntoView {
     let t = use_i18n().t();
     let backend = use_backend();
     view! {
-        <div class="cp-app">
+        <div class="cp-app" lang=t.tag>
+            <BrandStyle />
             <a class="cp-skip" href="#cp-main" on:click=skip_to_main>
                 {t.skip_to_content}
             </a>
@@ -42,12 +44,27 @@ pub fn Shell() -> impl IntoView {
 /// The skip link must not touch the hash: the hash is the route.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(m) = document()
-        .get_element_by_id("cp-main")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(m) = crate::embed::by_id("cp-main") {
         let _ = m.focus();
     }
+}
+
+/// The agency's brand colour from the feed, as design tokens with readable
+/// text colours (`domain::brand`). The embedding page's own `--cp-*`
+/// settings still win.
+#[component]
+fn BrandStyle() -> impl IntoView {
+    let shown = use_shown();
+    let css = move || {
+        shown.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.agency.brand_color.as_deref())
+                .and_then(Brand::from_color)
+                .map(|b| b.css())
+                .unwrap_or_default()
+        })
+    };
+    view! { <style>{css}</style> }
 }
 
 #[component]
@@ -84,18 +101,19 @@ fn Header() -> impl IntoView {
         let agency = p
             .as_ref()
             .map_or(t.portal_name.to_string(), |p| p.agency.name.clone());
-        let alt = (t.logo_of)(&agency);
+        let alt = t.logo_of(&agency);
         view! {
             <header class="cp-header">
                 <div class="cp-brand">
                     {logo.map(|src| view! { <img class="cp-logo" src=src alt=alt width="40" height="40" /> })}
                     <div>
                         <p class="cp-agency">{agency}</p>
-                        {p.as_ref().map(|p| view! { <p class="cp-client">{(t.prepared_for)(&p.client.name)}</p> })}
+                        {p.as_ref().map(|p| view! { <p class="cp-client">{t.prepared_for(&p.client.name)}</p> })}
                     </div>
                 </div>
                 <div class="cp-header-end">
-                    {p.as_ref().map(|p| view! { <p class="cp-viewer">{(t.signed_in_as)(&p.viewer.name)}</p> })}
+                    {p.as_ref().map(|p| view! { <p class="cp-viewer">{t.signed_in_as(&p.viewer.name)}</p> })}
+                    <LanguagePicker />
                     <a class="cp-concern-link" href=Route::Concern(None).href()>{t.concern_link}</a>
                 </div>
             </header>

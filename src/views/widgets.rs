@@ -100,7 +100,7 @@ pub fn Avatar(name: String, photo: Option<String>) -> impl IntoView {
     let t = use_i18n().t();
     match photo.as_deref().and_then(safe_url) {
         Some(src) => Either::Left(view! {
-            <img class="cp-avatar" src=src alt=(t.photo_of)(&name) width="56" height="56" />
+            <img class="cp-avatar" src=src alt=t.photo_of(&name) width="56" height="56" />
         }),
         None => {
             let initials: String = name
@@ -155,7 +155,7 @@ pub fn CommentField(
                     error.set(None);
                 }
             ></textarea>
-            <p id=count_id class="cp-hint" class:cp-over=over>{live_text(move || (t.char_count)(count(), COMMENT_LIMIT))}</p>
+            <p id=count_id class="cp-hint" class:cp-over=over>{live_text(move || t.char_count(count(), COMMENT_LIMIT))}</p>
             <p id=error_id class="cp-field-error" role="alert">{live_text(move || error.get().unwrap_or_default())}</p>
         </div>
     }

@@ -56,7 +56,7 @@ fn win_card(w: Win, agency: String) -> impl IntoView {
             {w.summary.clone().map(|s| view! { <p>{explained(s)}</p> })}
             {metric_list(w.metrics.clone())}
             <div class="cp-actions">
-                <CopyButton label=t.copy_summary aria_label=(t.copy_summary_of)(&w.title) text />
+                <CopyButton label=t.copy_summary aria_label=t.copy_summary_of(&w.title) text />
             </div>
         </article>
     }

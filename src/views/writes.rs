@@ -238,7 +238,7 @@ pub fn WritesStatus() -> impl IntoView {
     view! {
         <div class="cp-writes" role="status" aria-live="polite">
             <div class="cp-banner cp-banner-waiting" hidden=live_flag(move || waiting() == 0)>
-                <p>{live_text(move || (t.outbox_banner)(waiting()))}</p>
+                <p>{live_text(move || t.outbox_banner(waiting()))}</p>
                 <button type="button" class="cp-button cp-button-small" on:click=move |_| w.retry_failed()>
                     {t.retry_now}
                 </button>

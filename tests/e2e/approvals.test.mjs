@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TOKEN } from './support/api-double.mjs';
 import { useAgency } from './support/agency.mjs';
-import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot } from './support/browser.mjs';
+import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot, focused } from './support/browser.mjs';
 
 const env = useAgency();
 const agency = (hash) => env.agency(hash);
@@ -91,7 +91,7 @@ test('request changes: an empty comment is refused at the field; a real one is s
   const error = page.locator('#cp-decision-comment-error');
   assert.equal(await error.innerText(), 'Please say what should change, so the team can act on it.');
   assert.equal(await page.getByLabel('Comment for the team').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cp-decision-comment');
+  assert.equal(await focused(page, 'id'), 'cp-decision-comment');
   assert.equal(await page.getByRole('dialog').count(), 0);
 
   await decide(page, 'Request changes', { comment: 'The button should be green.' });
@@ -242,13 +242,13 @@ test('keyboard only: review, decide and confirm an approval without a mouse', as
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').waitFor();
   // Focus is inside the dialog, on its first button.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Yes, approve');
+  assert.equal(await focused(page, 'textContent'), 'Yes, approve');
   await page.keyboard.press('Enter');
   // Focus lands on Undo in the countdown; Send now is the next stop.
   await page.getByRole('button', { name: 'Undo' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Undo');
+  assert.equal(await focused(page, 'textContent'), 'Undo');
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Send now');
+  assert.equal(await focused(page, 'textContent'), 'Send now');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
   assert.equal(env.api.state.writes.length, 1);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TOKEN } from './support/api-double.mjs';
 import { useAgency } from './support/agency.mjs';
-import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot } from './support/browser.mjs';
+import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot, focused } from './support/browser.mjs';
 
 const env = useAgency();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -54,7 +54,7 @@ test('a named concern reaches the chosen person with the token, and is acknowled
   const ack = page.getByRole('heading', { name: /We've got your message/ });
   await ack.waitFor();
   // Focus lands on the acknowledgement.
-  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /We've got your message/);
+  assert.match(await focused(page, 'textContent'), /We've got your message/);
 
   const [req] = concerns();
   assert.equal(concerns().length, 1);
@@ -163,7 +163,7 @@ test('every field says what is wrong, at the field, and nothing is sent', async 
   await page.getByText('Please say in a few words what it is about.').waitFor();
   await page.getByText('Please write your message.').waitFor();
   // Focus goes to the first field to fix, which announces its problem.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cp-concern-topic');
+  assert.equal(await focused(page, 'id'), 'cp-concern-topic');
   assert.equal(await page.getByLabel('What is it about?').getAttribute('aria-invalid'), 'true');
   assert.match(await page.getByLabel('What is it about?').getAttribute('aria-describedby'), /cp-concern-topic-error/);
 
@@ -172,7 +172,7 @@ test('every field says what is wrong, at the field, and nothing is sent', async 
   await page.getByText('Please keep it to 4000 characters or fewer (it has 4001).').waitFor();
   await page.getByText("That doesn't look like an email address. Check it, or leave it empty.").waitFor();
   assert.equal(await page.getByText('Please say in a few words what it is about.').count(), 0);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cp-concern-message');
+  assert.equal(await focused(page, 'id'), 'cp-concern-message');
   assert.match(await page.locator('#cp-concern-message-count').innerText(), /4001 of 4000 characters/);
   await assertAccessible(page, 'concern form with errors');
   await screenshot(page, 'concern-errors-390');

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStaticHost } from './support/static-host.mjs';
-import { launch, newPage, assertAccessible, assertNoProblems, screenshot, waitForPortal } from './support/browser.mjs';
+import { launch, newPage, assertAccessible, assertNoProblems, screenshot, waitForPortal, focused } from './support/browser.mjs';
 
 let host, browser;
 before(async () => {
@@ -110,7 +110,7 @@ test('deliverables show status, scope, versions and owner', async () => {
   assert.equal(await page.locator('img.cp-asset').count(), 3);
   assert.match(await page.locator('.cp-comments').innerText(), /Maya Chen · Sat 14 Nov, 9:12 · on v2\s+Love the new hero/);
   // Focus moves to the new page's heading for screen reader and keyboard users.
-  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+  assert.equal(await focused(page, 'tagName'), 'H1');
   assertNoProblems(page);
 });
 
@@ -182,9 +182,9 @@ test('the demo keeps its state in the browser, and "Reset demo" starts over', as
 test('keyboard only: skip link, then every section through the navigation', async () => {
   const page = await openView();
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+  assert.equal(await focused(page, 'textContent'), 'Skip to content');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cp-main');
+  assert.equal(await focused(page, 'id'), 'cp-main');
   assert.match(page.url(), /\/portal\/$/, 'the skip link must not change the route');
   // Walk into the navigation and open Deadlines with the keyboard.
   await page.locator('.cp-nav a', { hasText: 'Deadlines' }).focus();

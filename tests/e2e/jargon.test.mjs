@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAgency } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
-import { assertAccessible, assertNoProblems, tabTo, screenshot } from './support/browser.mjs';
+import { assertAccessible, assertNoProblems, tabTo, screenshot, focused } from './support/browser.mjs';
 
 const env = useAgency();
 
@@ -53,7 +53,7 @@ test('a term opens its meaning by keyboard, and closes with Escape', async () =>
   await note.waitFor({ state: 'detached' }).catch(() => {});
   assert.equal(await page.locator('.cp-term-note:popover-open').count(), 0);
   // Focus stays on the term, so reading goes on where it was.
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'CTR');
+  assert.equal(await focused(page, 'textContent'), 'CTR');
   assertNoProblems(page);
 });
 

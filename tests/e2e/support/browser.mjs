@@ -77,10 +77,20 @@ export async function tabTo(page, pattern, max = 80) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const name = await page.evaluate(() => {
-      const el = document.activeElement;
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       return `${el?.getAttribute('aria-label') ?? ''} ${el?.textContent ?? ''} ${el?.id ?? ''}`.trim();
     });
     if (pattern.test(name)) return;
   }
   throw new Error(`could not reach ${pattern} with Tab`);
+}
+
+/** A property of the focused element, looking inside the portal's shadow root. */
+export async function focused(page, prop) {
+  return page.evaluate((p) => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.[p] ?? '';
+  }, prop);
 }

@@ -21,12 +21,19 @@ const TYPES = {
  * @param {string} dist  folder of the built app
  * @param {Record<string, Record<string,string>>} pages  sub-path → attributes
  *        to put on the mount element of index.html
+ * @param {Record<string, () => string>} files  exact path → an HTML page of
+ *        the host's own (an agency site that embeds the portal)
  */
-export async function startStaticHost(dist, pages = {}) {
+export async function startStaticHost(dist, pages = {}, files = {}) {
   const index = await readFile(join(dist, 'index.html'), 'utf8');
   if (!index.includes('<div data-client-portal>')) throw new Error('index.html has no mount element');
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (url.pathname in files) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(files[url.pathname]());
+      return;
+    }
     const [, section, ...rest] = url.pathname.split('/');
     const file = rest.join('/');
     if (section !== 'portal' && !(section in pages)) {

@@ -1,0 +1,105 @@
+//! Where the portal lives in the page: inside a shadow root on the element
+//! with `data-client-portal`.
+//!
+//! The shadow root is what keeps an agency's site and the portal out of
+//! each other's way (README, "Embedding"): the site's selectors
+//! (`button { all: unset }`, `div { padding: 20px }`) cannot reach in, and
+//! the portal's cannot reach out. Only inherited properties and custom
+//! properties cross the boundary; the portal sets every inherited property
+//! it relies on at its root, and reads the `--cp-*` design tokens the site
+//! may set on the host element. The stylesheet ships inside the wasm, so it
+//! applies before the first paint with no extra request.
+//!
+//! Elements are looked up through [`by_id`] and [`focus_id`], which search
+//! the shadow root: `document.getElementById` cannot see into it.
+
+pub mod frame;
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+/// The portal's stylesheet, minified by build.rs.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/portal.min.css"));
+
+thread_local! {
+    static ROOT: RefCell<Option<ShadowRoot>> = const { RefCell::new(None) };
+}
+
+/// The element the embedding page marked with `data-client-portal` (else a
+/// new one at the end of `<body>`).
+pub fn host() -> HtmlElement {
+    let doc = leptos::prelude::document();
+    doc.query_selector("[data-client-portal]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .unwrap_or_else(|| {
+            let e: HtmlElement = doc
+                .create_element("div")
+                .expect("a document can create a div")
+                .unchecked_into();
+            let _ = e.set_attribute("data-client-portal", "");
+            if let Some(body) = doc.body() {
+                let _ = body.append_child(&e);
+            }
+            e
+        })
+}
+
+/// Open (or reuse) the host's shadow root, put the stylesheet in it, and
+/// return the element to mount the app into. The host's own children (the
+/// static "Loading…" skeleton) are removed.
+pub fn attach(host: &HtmlElement) -> HtmlElement {
+    let doc = leptos::prelude::document();
+    let root = host.shadow_root().unwrap_or_else(|| {
+        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .expect("the mount point can hold a shadow root (use a <div>)")
+    });
+    root.set_inner_html("");
+    host.set_inner_html("");
+    let style = doc.create_element("style").expect("style element");
+    style.set_text_content(Some(CSS));
+    let _ = root.append_child(&style);
+    let mount: HtmlElement = doc
+        .create_element("div")
+        .expect("div element")
+        .unchecked_into();
+    let _ = mount.set_attribute("class", "cp-root");
+    let _ = root.append_child(&mount);
+    ROOT.with(|r| *r.borrow_mut() = Some(root));
+    mount
+}
+
+/// An element of the portal by its id.
+pub fn by_id(id: &str) -> Option<HtmlElement> {
+    ROOT.with(|r| {
+        r.borrow()
+            .as_ref()?
+            .get_element_by_id(id)?
+            .dyn_into::<HtmlElement>()
+            .ok()
+    })
+}
+
+/// The first element of the portal matching a CSS selector.
+pub fn query(selector: &str) -> Option<HtmlElement> {
+    ROOT.with(|r| {
+        r.borrow()
+            .as_ref()?
+            .query_selector(selector)
+            .ok()??
+            .dyn_into::<HtmlElement>()
+            .ok()
+    })
+}
+
+/// Move focus to an element once the current render has reached the page.
+pub fn focus_id(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(e) = by_id(id) {
+            let _ = e.focus();
+        }
+    });
+}

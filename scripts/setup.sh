@@ -45,6 +45,10 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt_install chromium chromium-driver
 fi
 
+# libfaketime, for the run of the suite with the clock moved a year ahead
+# (scripts/with-far-clock.sh).
+command -v faketime >/dev/null || { say "installing faketime"; apt_install faketime; }
+
 # npm packages, exactly as locked; reinstalled only when the lock changes.
 if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
   say "installing npm packages"

@@ -277,14 +277,9 @@ impl DemoApi {
 mod tests {
     use super::*;
     use crate::contract::{CommentRequest, DecisionRequest};
+    use crate::domain::testkit::now;
 
     const SEED: &str = include_str!("../../demo/portal.json");
-
-    fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-23T10:00:00Z")
-            .unwrap()
-            .with_timezone(&Utc)
-    }
 
     fn decide(id: &str, kind: DecisionKind, comment: Option<&str>) -> Write {
         Write::Decision {

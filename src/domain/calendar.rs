@@ -154,7 +154,7 @@ pub fn calendar(events: &[CalEvent], calendar_name: &str, stamp: DateTime<Utc>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testkit::at;
+    use crate::domain::testkit::{at, now};
     use icalendar::{Calendar, CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
 
     fn sample() -> Vec<CalEvent> {
@@ -178,11 +178,7 @@ mod tests {
 
     #[test]
     fn a_real_parser_reads_what_we_write() {
-        let ics = calendar(
-            &sample(),
-            "Lumen Coffee: deadlines",
-            at("2026-11-23T10:00:00Z"),
-        );
+        let ics = calendar(&sample(), "Lumen Coffee: deadlines", now());
         let cal: Calendar = ics.parse().expect("icalendar parses the export");
         let events: Vec<_> = cal
             .components
@@ -241,7 +237,7 @@ mod tests {
 
     #[test]
     fn lines_are_folded_at_75_octets_on_character_boundaries() {
-        let ics = calendar(&sample(), "x", at("2026-11-23T10:00:00Z"));
+        let ics = calendar(&sample(), "x", now());
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         for l in ics.split("\r\n") {
             assert!(l.len() <= 75, "{l:?} is {} octets", l.len());

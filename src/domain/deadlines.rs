@@ -94,7 +94,7 @@ pub fn group<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testkit::{at, demo, due};
+    use crate::domain::testkit::{at, demo, due, now};
     use crate::domain::time::{DueState, FixedZone};
     use chrono::{FixedOffset, TimeZone};
 
@@ -150,7 +150,7 @@ mod tests {
     #[test]
     fn groups_the_demo_and_filters_by_owner() {
         let p = demo();
-        let now = at("2026-11-23T10:00:00Z"); // Monday
+        let now = now(); // Monday
         let g = group(&p, now, &Berlin, OwnerFilter::Everyone);
         fn ids(v: &[&Deadline]) -> Vec<String> {
             v.iter().map(|d| d.id.clone()).collect()

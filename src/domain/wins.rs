@@ -154,7 +154,7 @@ pub fn summary_text(w: &Win, date: &str, metrics: &[String], from: &str) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testkit::{at, due};
+    use crate::domain::testkit::{at, due, now};
     use crate::domain::time::FixedZone;
 
     fn win(id: &str, date: &str) -> Win {
@@ -182,7 +182,7 @@ mod tests {
             win("d", "2026-11-20"),
             win("e", "2025-11-20"),
         ]);
-        let g = by_month(&p, at("2026-11-23T10:00:00Z"), &FixedZone::utc());
+        let g = by_month(&p, now(), &FixedZone::utc());
         let shape: Vec<(Month, Vec<&str>)> = g
             .iter()
             .map(|(m, ws)| (*m, ws.iter().map(|w| w.id.as_str()).collect()))
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn new_for_two_weeks_never_in_the_future() {
-        let now = at("2026-11-23T10:00:00Z");
+        let now = now();
         let z = FixedZone::utc();
         assert!(is_new(&win("a", "2026-11-23"), now, &z));
         assert!(is_new(&win("a", "2026-11-10"), now, &z));

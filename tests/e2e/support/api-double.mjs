@@ -3,11 +3,18 @@
 // embed). It serves the contract, records every request, and can be told
 // to misbehave.
 import { createServer } from 'node:http';
+import { NOW } from './now.mjs';
 
 export const TOKEN = 'test-token-123';
 
-export async function startApiDouble({ allowOrigin, portal }) {
+/**
+ * @param {object} o
+ * @param {() => Date} [o.clock] the double's "now" for the times it stamps
+ *        (decisions, comments, concerns): the tests' NOW unless a test moves it
+ */
+export async function startApiDouble({ allowOrigin, portal, clock = () => NOW }) {
   const state = {
+    clock,
     portal,
     /** queued answers that replace the next responses: {status, body, raw} */
     faults: [],
@@ -104,7 +111,7 @@ export async function startApiDouble({ allowOrigin, portal }) {
   });
 
   let counter = 0;
-  const now = () => new Date().toISOString();
+  const now = () => state.clock().toISOString();
   function write(path, input) {
     const feed = state.portal;
     let m;
@@ -139,7 +146,7 @@ export async function startApiDouble({ allowOrigin, portal }) {
         return { status: 422, body: { error: { code: 'unknown_contact', message: 'That person is not on your team.' } } };
       }
       if (!(input.message ?? '').trim()) return { status: 422, body: { error: { code: 'empty', message: 'The message is empty.' } } };
-      const received = new Date();
+      const received = state.clock();
       const respond = new Date(received.getTime() + feed.communication.response_hours * 3600e3);
       return { status: 201, body: { reference: `ESC-${++counter}`, received_at: received.toISOString(), respond_by: respond.toISOString() } };
     }
@@ -155,6 +162,7 @@ export async function startApiDouble({ allowOrigin, portal }) {
     calls: () => state.requests.filter((r) => r.method !== 'OPTIONS'),
     reset(portalFeed) {
       state.portal = portalFeed;
+      state.clock = clock;
       state.faults = [];
       state.requests = [];
       state.writes = [];

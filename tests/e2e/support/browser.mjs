@@ -4,15 +4,23 @@ import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
 import assert from 'node:assert/strict';
+import { NOW } from './now.mjs';
 
+export { NOW };
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The moment every test lives in, so "overdue" and "due tomorrow" are stable. */
-export const NOW = new Date('2026-11-23T10:00:00Z');
-
+/**
+ * The browser's clock is Playwright's (see `newPage`), never the machine's:
+ * when the suite runs under libfaketime (scripts/test.sh), Chromium is
+ * started without it, as it does not render under it.
+ */
 export async function launch() {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')),
+  );
   return chromium.launch({
     executablePath: CHROMIUM,
+    env,
     headless: true,
     args: [
       '--no-sandbox',

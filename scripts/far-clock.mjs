@@ -1,8 +1,8 @@
 // Prints the shell settings that move a process's clock (libfaketime) to
 // one minute before the first daylight-saving change in New York at least
 // a year from now, so a test run started under them lives a year ahead and
-// crosses the change. A relative offset, so every process (cargo, node and
-// the test files node starts) sees the same moved clock. Used by
+// crosses the change. A relative offset, so every process (the test
+// programs, node and the test files node starts) sees the same moved clock. Used by
 // scripts/with-far-clock.sh.
 const ZONE = 'America/New_York';
 const offsetMinutes = (t) => {
@@ -22,5 +22,4 @@ const change = t + hour; // the first whole hour with the new offset
 const target = change - 60e3;
 const offset = Math.round((target - now) / 1000);
 console.log(`export FAKETIME='+${offset}s'`);
-console.log(`export FAKE_CLOCK_TARGET='${new Date(target).toISOString()}'`);
 console.log(`export FAKE_CLOCK_ZONE='${ZONE}'`);

@@ -5,7 +5,8 @@
 # take "now" only from their own NOW (tests/e2e/support/now.mjs,
 # src/domain/testkit.rs). Chromium is started without the moved clock (it
 # does not render under libfaketime); Playwright's clock API sets its time.
-#   bash scripts/with-far-clock.sh cargo test
+# cargo itself hangs under it: give it the test programs cargo built.
+#   bash scripts/with-far-clock.sh node --test --test-concurrency=1 tests/e2e/
 set -euo pipefail
 lib=$(find /usr/lib -name 'libfaketime.so.1' -path '*faketime*' 2>/dev/null | grep -v MT | head -n1)
 [ -n "$lib" ] || { echo "with-far-clock: libfaketime missing (scripts/setup.sh installs it)" >&2; exit 1; }

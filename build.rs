@@ -184,7 +184,7 @@ fn main() {
     let mut sigs = Vec::new();
     let english = parse("en", &read("en"), Some(&mut sigs));
 
-    let mut code = String::from("pub struct Strings {\n    /// BCP 47 tag handed to the browser's `Intl`.\n    pub tag: &'static str,\n");
+    let mut code = String::from("#[cfg_attr(test, derive(Debug, PartialEq))]\n// In declared order, so `from_pack` is one straight copy.\n#[repr(C)]\npub struct Strings {\n    /// BCP 47 tag handed to the browser's `Intl`.\n    pub tag: &'static str,\n");
     for (key, sig) in &sigs {
         let vis = if sig.params.is_empty() { "pub " } else { "" };
         let ty = if sig.plural {
@@ -227,6 +227,18 @@ fn main() {
     }
     code.push_str("}\n");
 
+    // The language packs: every text of a language but English, in the
+    // order of en.txt's keys, one per line (a counted message gives its
+    // [0], [one] and [other] lines). English is compiled in; the others
+    // are fetched when chosen (`Strings::from_pack`), and compiled in only
+    // for native builds, so the tests can compare each pack with its source.
+    let header = pack_header(&sigs);
+    let _ = writeln!(
+        code,
+        "\n/// First line of every language pack: a pack from another build is refused.\npub const PACK_HEADER: &str = {header:?};"
+    );
+    let mut names = Vec::new();
+    let mut packs = Vec::new();
     for (stem, name) in LANGUAGES {
         let messages = if *stem == "en" {
             english.clone()
@@ -243,10 +255,7 @@ fn main() {
                 );
             }
         }
-        let _ = writeln!(
-            code,
-            "\npub static {name}: Strings = Strings {{\n    tag: {stem:?},"
-        );
+        let mut texts: Vec<String> = Vec::new();
         for (key, sig) in &sigs {
             let Some(forms) = messages.get(key) else {
                 fail(
@@ -272,28 +281,142 @@ fn main() {
                     .unwrap_or_default()
             };
             if sig.plural {
+                texts.extend(["0", "one", "other"].map(text));
+            } else {
+                texts.push(text("other"));
+            }
+        }
+        let name_of = |m: &Messages| {
+            m.get("language_name")
+                .and_then(|f| f.get("other"))
+                .map(|t| t.0.clone())
+        };
+        names.push(
+            name_of(&messages)
+                .unwrap_or_else(|| fail(stem, 0, "`language_name` is missing".into())),
+        );
+        let cfg = if *stem == "en" {
+            ""
+        } else {
+            "#[cfg(not(target_arch = \"wasm32\"))]\n"
+        };
+        let _ = writeln!(
+            code,
+            "\n{cfg}pub static {name}: Strings = Strings {{\n    tag: {stem:?},"
+        );
+        let mut it = texts.iter();
+        for (key, sig) in &sigs {
+            if sig.plural {
+                let f: Vec<_> = it.by_ref().take(3).collect();
+                let _ = writeln!(code, "    {key}: [{:?}, {:?}, {:?}],", f[0], f[1], f[2]);
+            } else {
                 let _ = writeln!(
                     code,
-                    "    {key}: [{:?}, {:?}, {:?}],",
-                    text("0"),
-                    text("one"),
-                    text("other")
+                    "    {key}: {:?},",
+                    it.next().expect("one text per key")
                 );
-            } else {
-                let _ = writeln!(code, "    {key}: {:?},", text("other"));
             }
         }
         code.push_str("};\n");
+        if *stem != "en" {
+            packs.push((*stem, format!("{header}\n{stem}\n{}\n", texts.join("\n"))));
+        }
     }
+    let _ = writeln!(
+        code,
+        "\n/// Each language's tag and its name in itself, in `Locale::ALL` order.\npub const LANGUAGES: [(&str, &str); {}] = [{}];",
+        LANGUAGES.len(),
+        LANGUAGES
+            .iter()
+            .zip(&names)
+            .map(|((stem, _), name)| format!("({stem:?}, {name:?})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    code.push_str(&from_pack(&sigs));
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out_dir);
     std::fs::write(out.join("strings.rs"), code).expect("OUT_DIR is writable");
+    // The packs go beside the build's other output, where the release
+    // build and `trunk serve` copy them to `i18n/` (scripts/i18n-packs.sh):
+    // <target>/<triple>/<profile>/i18n/<tag>.txt. OUT_DIR is
+    // <target>/<triple>/<profile>/build/<package>-<hash>/out.
+    let profile_dir = out
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR is inside the target folder");
+    for dir in [out.join("i18n"), profile_dir.join("i18n")] {
+        std::fs::create_dir_all(&dir).expect("the target folder is writable");
+        for (stem, pack) in &packs {
+            std::fs::write(dir.join(format!("{stem}.txt")), pack)
+                .expect("the target folder is writable");
+        }
+    }
     std::fs::write(out.join("srgb.rs"), srgb_table()).expect("OUT_DIR is writable");
     println!("cargo:rerun-if-changed=style/portal.css");
     let css =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("style/portal.css"))
             .expect("style/portal.css");
     std::fs::write(out.join("portal.min.css"), minify_css(&css)).expect("OUT_DIR is writable");
+}
+
+/// A pack's first line names the format and a hash of the English keys,
+/// their forms and values (FNV-1a), so a pack left over from another
+/// release is never read into the wrong fields.
+fn pack_header(sigs: &[(String, Signature)]) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for (key, sig) in sigs {
+        let params: Vec<&str> = sig.params.iter().map(|(p, _)| p.as_str()).collect();
+        let line = format!("{key}|{}|{}\n", sig.plural, params.join(","));
+        for b in line.bytes() {
+            hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        }
+    }
+    format!("client-portal-language-pack 1 {hash:08x}")
+}
+
+/// `Strings::from_pack`: the texts of a pack, in key order, into the fields.
+///
+/// `Strings` is `#[repr(C)]` and made of `&'static str` and
+/// `[&'static str; 3]` fields only, so it is laid out exactly as an array of
+/// all its texts; the pack's texts become one without a copy per field
+/// (which cost 11 KB of wasm written out field by field).
+fn from_pack(sigs: &[(String, Signature)]) -> String {
+    let count: usize = 1 + sigs
+        .iter()
+        .map(|(_, s)| if s.plural { 3 } else { 1 })
+        .sum::<usize>();
+    format!(
+        r#"
+/// How many texts a `Strings` holds, its tag first.
+const TEXTS: usize = {count};
+
+// `from_pack` relies on this: the struct is exactly an array of its texts.
+const _: () = assert!(
+    std::mem::size_of::<Strings>() == TEXTS * std::mem::size_of::<&str>()
+        && std::mem::align_of::<Strings>() == std::mem::align_of::<&str>()
+);
+
+impl Strings {{
+    /// A language pack (see build.rs) as strings; `None` unless it is
+    /// whole and made from this build's keys.
+    pub fn from_pack(pack: &'static str) -> Option<Box<Strings>> {{
+        let mut lines = pack.strip_suffix('\n').unwrap_or(pack).split('\n');
+        if lines.next()? != PACK_HEADER {{
+            return None;
+        }}
+        let texts: Box<[&'static str]> = lines.collect();
+        let texts: Box<[&'static str; TEXTS]> = texts.try_into().ok()?;
+        // SAFETY: `Strings` is `#[repr(C)]` with only `&'static str` and
+        // `[&'static str; 3]` fields, in key order with `tag` first, as
+        // the pack is: the same size and alignment (asserted above), and
+        // any texts are valid fields. The tests compare every field of
+        // every pack with its compiled-in source.
+        Some(unsafe {{ Box::from_raw(Box::into_raw(texts).cast::<Strings>()) }})
+    }}
+}}
+"#
+    )
 }
 
 /// sRGB channel value → linear light, scaled to 0..=65535 (WCAG 2.2's

@@ -1,9 +1,13 @@
 //! Every word of the interface, in five languages.
 //!
-//! The texts live in `i18n/<language>.txt`; build.rs turns them into one
-//! `Strings` static per language and refuses to build if any language
-//! misses a key, has one English lacks, or drops a value from a message, so
-//! no screen can show an untranslated key. A message with values is a typed
+//! The texts live in `i18n/<language>.txt`; build.rs turns them into the
+//! typed `Strings` and refuses to build if any language misses a key, has
+//! one English lacks, or drops a value from a message, so no screen can
+//! show an untranslated key. English is compiled in (`EN`); each other
+//! language is a pack of its texts in key order that the browser fetches
+//! only when the reader chooses it (`Strings::from_pack`, and the wasm
+//! context below). Native builds compile every language in, so the tests
+//! can hold each pack against its source. A message with values is a typed
 //! method (`t.greeting(name)`); the rest are plain fields. Agency-supplied
 //! text is never translated.
 
@@ -74,7 +78,7 @@ impl Locale {
                 return (l, tag.trim().replace('_', "-"));
             }
         }
-        (Locale::En, Locale::En.strings().tag.to_string())
+        (Locale::En, Locale::En.tag().to_string())
     }
 
     /// The tag to format dates and numbers with once `self` is chosen: the
@@ -84,12 +88,22 @@ impl Locale {
         browser
             .into_iter()
             .find(|t| Locale::from_tag(t) == Some(self))
-            .map_or_else(
-                || self.strings().tag.to_string(),
-                |t| t.trim().replace('_', "-"),
-            )
+            .map_or_else(|| self.tag().to_string(), |t| t.trim().replace('_', "-"))
     }
 
+    /// The language's own tag, also the name of its pack (`i18n/th.txt`).
+    pub fn tag(self) -> &'static str {
+        LANGUAGES[self as usize].0
+    }
+
+    /// The language's name in itself ("ไทย"), for the switcher.
+    pub fn name(self) -> &'static str {
+        LANGUAGES[self as usize].1
+    }
+
+    /// Every language's strings, compiled in (native builds only: the
+    /// browser fetches all but English as packs).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn strings(self) -> &'static Strings {
         match self {
             Locale::En => &EN,
@@ -256,8 +270,42 @@ mod tests {
         assert_eq!(Locale::negotiate(["zh-Hans-HK"]), Locale::ZhHans);
         assert_eq!(Locale::negotiate(["ZH_hant"]), Locale::ZhHant);
         for l in Locale::ALL {
-            assert_eq!(Locale::from_tag(l.strings().tag), Some(l));
+            assert_eq!(Locale::from_tag(l.tag()), Some(l));
+            assert_eq!(l.strings().tag, l.tag());
+            assert_eq!(l.name(), l.strings().language_name);
         }
+    }
+
+    #[test]
+    fn each_pack_gives_back_its_language_exactly() {
+        for l in &Locale::ALL[1..] {
+            let path = concat!(env!("OUT_DIR"), "/i18n/").to_string() + l.tag() + ".txt";
+            let pack: &'static str = std::fs::read_to_string(&path)
+                .expect("build.rs wrote the pack")
+                .leak();
+            assert_eq!(
+                Strings::from_pack(pack).as_deref(),
+                Some(l.strings()),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pack_that_is_cut_short_or_from_another_build_is_refused() {
+        let path = concat!(env!("OUT_DIR"), "/i18n/th.txt");
+        let pack: &'static str = std::fs::read_to_string(path)
+            .expect("build.rs wrote the pack")
+            .leak();
+        assert!(Strings::from_pack(pack).is_some());
+        let short = &pack[..pack.trim_end().rfind('\n').expect("many lines")];
+        assert_eq!(Strings::from_pack(short), None);
+        let longer: &'static str = format!("{pack}one more\n").leak();
+        assert_eq!(Strings::from_pack(longer), None);
+        let other_build: &'static str = pack.replacen("pack 1 ", "pack 1 0", 1).leak();
+        assert_eq!(Strings::from_pack(other_build), None);
+        assert_eq!(Strings::from_pack(""), None);
+        assert_eq!(Strings::from_pack("<!doctype html><p>Not found</p>"), None);
     }
 
     #[test]
@@ -321,31 +369,111 @@ mod tests {
 
 #[cfg(target_arch = "wasm32")]
 mod context {
-    use super::{Locale, Strings};
+    use std::cell::RefCell;
+
+    use super::{Locale, Strings, EN};
     use crate::storage::Store;
     use leptos::prelude::*;
 
     /// Where the viewer's own choice of language is remembered.
     pub const LOCALE_KEY: &str = "client-portal:locale";
 
+    thread_local! {
+        /// The language packs fetched so far on this visit.
+        static LOADED: RefCell<Vec<(Locale, &'static Strings)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The language on screen and its strings.
+    #[derive(Clone, Copy)]
+    struct Shown {
+        locale: Locale,
+        strings: &'static Strings,
+    }
+
     /// The interface language, shared by every view.
     #[derive(Clone, Copy)]
-    pub struct I18n(RwSignal<Locale>);
+    pub struct I18n {
+        shown: RwSignal<Shown>,
+        /// False while the first language's pack is on its way.
+        ready: RwSignal<bool>,
+        /// A language whose pack could not be fetched, to say so.
+        failed: RwSignal<Option<Locale>>,
+        /// The folder the packs are in (`data-assets`, else the page's).
+        assets: StoredValue<String>,
+    }
 
     impl I18n {
         /// The strings of the current language (tracked).
         pub fn t(&self) -> &'static Strings {
-            self.0.get().strings()
+            self.shown.get().strings
         }
         pub fn locale(&self) -> Locale {
-            self.0.get()
+            self.shown.get().locale
         }
-        /// Switch language, and remember the choice on this device.
-        pub fn choose(&self, locale: Locale) {
-            Store::local().set(LOCALE_KEY, locale.strings().tag);
-            apply(locale);
-            self.0.set(locale);
+        /// Whether the reader's language is here, so nothing is drawn in
+        /// English first and then again in theirs.
+        pub fn ready(&self) -> bool {
+            self.ready.get()
         }
+        /// The language the reader chose last that could not be fetched.
+        pub fn failed(&self) -> Option<Locale> {
+            self.failed.get()
+        }
+        /// Switch language once its texts are here, and remember the choice
+        /// on this device. If they cannot be fetched, the current language
+        /// stays and [`I18n::failed`] says so. Either way the shell is drawn
+        /// again when this returns.
+        pub async fn choose(self, locale: Locale) {
+            self.show(locale, true).await;
+        }
+
+        async fn show(self, locale: Locale, remember: bool) {
+            match strings_of(locale, &self.assets.get_value()).await {
+                Some(strings) => {
+                    if remember {
+                        Store::local().set(LOCALE_KEY, locale.tag());
+                    }
+                    apply(locale, strings);
+                    self.failed.set(None);
+                    self.shown.set(Shown { locale, strings });
+                }
+                None => {
+                    self.failed.set(Some(locale));
+                    // Draw the current language again, so the switcher
+                    // shows what is on screen.
+                    self.shown.update(|_| ());
+                }
+            }
+            self.ready.set(true);
+        }
+    }
+
+    /// A language's strings: English at once, any other from its pack
+    /// (fetched once per visit). `None` when the pack cannot be fetched or
+    /// is not this build's.
+    async fn strings_of(locale: Locale, assets: &str) -> Option<&'static Strings> {
+        if locale == Locale::En {
+            return Some(&EN);
+        }
+        let cached = LOADED.with(|l| {
+            l.borrow()
+                .iter()
+                .find(|(l, _)| *l == locale)
+                .map(|(_, s)| *s)
+        });
+        if cached.is_some() {
+            return cached;
+        }
+        let url = crate::config::asset_url(assets, &["i18n/", locale.tag(), ".txt"].concat());
+        let response = gloo_net::http::Request::get(&url).send().await.ok()?;
+        if !response.ok() {
+            return None;
+        }
+        // Kept for the rest of the visit, like English's compiled-in texts.
+        let pack: &'static str = response.text().await.ok()?.leak();
+        let strings: &'static Strings = Box::leak(Strings::from_pack(pack)?);
+        LOADED.with(|l| l.borrow_mut().push((locale, strings)));
+        Some(strings)
     }
 
     fn browser_languages() -> Vec<String> {
@@ -360,21 +488,22 @@ mod context {
     /// Dates and numbers follow the language; so does the page's own
     /// `lang` and title when the portal is the whole page (index.html marks
     /// its `<html>` with `data-client-portal-page`), never a host's.
-    fn apply(locale: Locale) {
+    fn apply(locale: Locale, strings: &Strings) {
         let browser = browser_languages();
         crate::intl::set_locale(&locale.format_tag(browser.iter().map(String::as_str)));
         let doc = document();
         if let Some(html) = doc.document_element() {
             if html.has_attribute("data-client-portal-page") {
-                let _ = html.set_attribute("lang", locale.strings().tag);
-                doc.set_title(locale.strings().portal_name);
+                let _ = html.set_attribute("lang", locale.tag());
+                doc.set_title(strings.portal_name);
             }
         }
     }
 
     /// Pick the language: the viewer's remembered choice, then the page's
-    /// `data-locale`, then the browser's languages, then English.
-    pub fn provide_i18n(requested: Option<&str>) {
+    /// `data-locale`, then the browser's languages, then English; and
+    /// start fetching its texts if it is not English.
+    pub fn provide_i18n(requested: Option<&str>, assets: Option<&str>) {
         let remembered = Store::local().get(LOCALE_KEY);
         let browser = browser_languages();
         let wanted = remembered
@@ -383,8 +512,22 @@ mod context {
             .chain(requested)
             .chain(browser.iter().map(String::as_str));
         let locale = Locale::negotiate(wanted);
-        apply(locale);
-        provide_context(I18n(RwSignal::new(locale)));
+        let english = Shown {
+            locale: Locale::En,
+            strings: &EN,
+        };
+        let i18n = I18n {
+            shown: RwSignal::new(english),
+            ready: RwSignal::new(locale == Locale::En),
+            failed: RwSignal::new(None),
+            assets: StoredValue::new(assets.unwrap_or_default().to_string()),
+        };
+        if locale == Locale::En {
+            apply(locale, &EN);
+        } else {
+            leptos::task::spawn_local(i18n.show(locale, false));
+        }
+        provide_context(i18n);
     }
 
     pub fn use_i18n() -> I18n {

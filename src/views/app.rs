@@ -1,17 +1,18 @@
 //! The root: provides one context per concern, then the shell.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::api::{provide_backend, Backend};
 use crate::config::Config;
-use crate::i18n::{provide_i18n, use_i18n};
+use crate::i18n::{provide_i18n, use_i18n, EN};
 use crate::route::provide_router;
-use crate::views::portal::{provide_portal, provide_shown};
+use crate::views::portal::{provide_portal, provide_shown, Loading};
 use crate::views::shell::Shell;
 use crate::views::writes::provide_writes;
 
 pub fn app(config: Config) -> impl IntoView {
-    provide_i18n(config.locale.as_deref());
+    provide_i18n(config.locale.as_deref(), config.assets.as_deref());
     provide_backend(Backend::from_config(&config));
     provide_router();
     provide_portal();
@@ -20,9 +21,15 @@ pub fn app(config: Config) -> impl IntoView {
     // Every view reads its words once; choosing a language draws the
     // shell again. What the client typed survives: forms keep drafts on
     // this device as they change.
+    // A reader of another language waits the moment its texts take to
+    // arrive, rather than seeing the portal in English first.
     let i18n = use_i18n();
     move || {
         i18n.locale();
-        view! { <Shell /> }
+        if i18n.ready() {
+            Either::Left(view! { <Shell /> })
+        } else {
+            Either::Right(view! { <Loading label=EN.loading /> })
+        }
     }
 }

@@ -15,10 +15,12 @@ pub fn LanguagePicker() -> impl IntoView {
     let change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some(l) = Locale::from_tag(&value) {
-            i18n.choose(l);
-            // The whole shell is drawn again in the new language; keep the
-            // keyboard where it was.
-            crate::embed::focus_id(SWITCHER_ID);
+            leptos::task::spawn_local(async move {
+                i18n.choose(l).await;
+                // The whole shell is drawn again in the new language; keep
+                // the keyboard where it was.
+                crate::embed::focus_id(SWITCHER_ID);
+            });
         }
     };
     view! {
@@ -27,15 +29,17 @@ pub fn LanguagePicker() -> impl IntoView {
             <select id=SWITCHER_ID on:change=change>
                 {Locale::ALL
                     .map(|l| {
-                        let s = l.strings();
                         view! {
-                            <option value=s.tag lang=s.tag selected=l == current>
-                                {s.language_name}
+                            <option value=l.tag() lang=l.tag() selected=l == current>
+                                {l.name()}
                             </option>
                         }
                     })
                     .to_vec()}
             </select>
+            {i18n
+                .failed()
+                .map(|l| view! { <p class="cp-language-failed" role="alert">{t.language_failed(l.name())}</p> })}
         </div>
     }
 }

@@ -186,6 +186,53 @@ test('chosen from the remembered choice, then data-locale, then the browser, the
   assertNoProblems(p);
 });
 
+test('a language that cannot be fetched is said plainly, and the portal stays usable', async () => {
+  const p = await newPage(browser, { locale: 'en-GB' });
+  const lang = () => p.locator('.cp-app').getAttribute('lang');
+  const alert = () => p.locator('.cp-language-failed');
+  const blocked = new Set(['th']);
+  await p.route('**/i18n/*.txt', (route) => {
+    const tag = route.request().url().split('/').pop().replace('.txt', '');
+    return blocked.has(tag) ? route.abort('internetdisconnected') : route.continue();
+  });
+  // Asked for by the page while unreachable: the portal in English, and why.
+  await p.goto(`${host.origin}/th/`);
+  await waitForPortal(p);
+  assert.equal(await lang(), 'en');
+  assert.equal(await alert().innerText(), 'ไทย could not be loaded. Check your connection, then choose it again.');
+  assert.equal(await alert().getAttribute('role'), 'alert');
+  await p.getByRole('link', { name: 'Approvals' }).first().waitFor();
+
+  // Reachable again: choosing it works, and the message goes.
+  blocked.clear();
+  await p.getByLabel('Language').selectOption('th');
+  await p.getByRole('heading', { level: 1, name: /สวัสดี/ }).waitFor();
+  assert.equal(await lang(), 'th');
+  assert.equal(await alert().count(), 0);
+
+  // Chosen while unreachable: Thai stays, the switcher says Thai, the
+  // message says so in Thai, and the choice is not remembered.
+  blocked.add('ko');
+  await p.getByLabel('ภาษา').selectOption('ko');
+  await alert().waitFor();
+  assert.match(await alert().innerText(), /^โหลดภาษา한국어ไม่สำเร็จ/);
+  assert.equal(await lang(), 'th');
+  assert.equal(await p.locator('#cp-language').inputValue(), 'th');
+  assert.equal(await focused(p, 'id'), 'cp-language', 'focus stays on the switcher');
+  assert.equal(await p.evaluate(() => localStorage.getItem('client-portal:locale')), 'th');
+  await assertAccessible(p, 'language-failed');
+
+  // A pack from another release (a stale cache) is refused the same way.
+  const q = await newPage(browser, { locale: 'ko-KR' });
+  await q.route('**/i18n/ko.txt', (route) =>
+    route.fulfill({ contentType: 'text/plain', body: 'client-portal-language-pack 1 00000000\nko\n한국어\n' }));
+  await q.goto(`${host.origin}/portal/`);
+  await waitForPortal(q);
+  assert.equal(await q.locator('.cp-app').getAttribute('lang'), 'en');
+  assert.match(await q.locator('.cp-language-failed').innerText(), /^한국어 could not be loaded/);
+  assertNoProblems(q);
+});
+
 test('keyboard only, in Korean: sections, an approval decided, a concern sent', async () => {
   const p = await newPage(browser);
   await p.goto(`${host.origin}/ko/`);

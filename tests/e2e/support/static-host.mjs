@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +15,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
 };
 
@@ -23,8 +25,11 @@ const TYPES = {
  *        to put on the mount element of index.html
  * @param {Record<string, () => string>} files  exact path → an HTML page of
  *        the host's own (an agency site that embeds the portal)
+ * @param {{gzip?: boolean}} options  gzip: compress the build's files for
+ *        browsers that accept it, as static hosts do (the benchmark)
  */
-export async function startStaticHost(dist, pages = {}, files = {}) {
+export async function startStaticHost(dist, pages = {}, files = {}, { gzip = false } = {}) {
+  const zipped = new Map();
   const index = await readFile(join(dist, 'index.html'), 'utf8');
   if (!index.includes('<div data-client-portal>')) throw new Error('index.html has no mount element');
   const server = createServer(async (req, res) => {
@@ -55,7 +60,14 @@ export async function startStaticHost(dist, pages = {}, files = {}) {
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!zipped.has(path)) zipped.set(path, gzipSync(body, { level: 9 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+        res.end(zipped.get(path));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

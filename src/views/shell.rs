@@ -108,11 +108,13 @@ fn Header() -> impl IntoView {
                     {logo.map(|src| view! { <img class="cp-logo" src=src alt=alt width="40" height="40" /> })}
                     <div>
                         <p class="cp-agency">{agency}</p>
-                        {p.as_ref().map(|p| view! { <p class="cp-client">{t.prepared_for(&p.client.name)}</p> })}
+                        // Drawn empty while the feed loads, so the header
+                        // keeps its height and nothing below it jumps.
+                        <p class="cp-client">{p.as_ref().map(|p| t.prepared_for(&p.client.name))}</p>
                     </div>
                 </div>
                 <div class="cp-header-end">
-                    {p.as_ref().map(|p| view! { <p class="cp-viewer">{t.signed_in_as(&p.viewer.name)}</p> })}
+                    <p class="cp-viewer">{p.as_ref().map(|p| t.signed_in_as(&p.viewer.name))}</p>
                     <LanguagePicker />
                     <a class="cp-concern-link" href=Route::Concern(None).href()>{t.concern_link}</a>
                 </div>

@@ -32,6 +32,30 @@ test('reads the feed from the API, with the token, across origins', async () => 
   assertNoProblems(page);
 });
 
+test('nothing moves when the feed arrives: the header keeps its height while it loads', async () => {
+  env.api.reset(agencyFeed());
+  for (const width of [390, 1280]) {
+    const page = await newPage(env.browser, { width });
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(`${env.api.origin}/portal`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(agency('#/'));
+    await page.locator('#cp-main .cp-loading').waitFor();
+    const top = () => page.locator('#cp-main').evaluate((m) => m.getBoundingClientRect().top);
+    const loading = await top();
+    release();
+    await page.getByRole('heading', { level: 1, name: 'Hello, Sam' }).waitFor();
+    assert.match(await page.locator('.cp-viewer').innerText(), /Sam Okoro/);
+    // Sub-pixel rounding of a line's height aside, nothing moves.
+    const moved = (await top()) - loading;
+    assert.ok(Math.abs(moved) < 1, `${width} px: the page moved ${moved} px when the names arrived`);
+    await page.close();
+  }
+});
+
 test('a token in the link is moved out of the address bar and used', async () => {
   const page = await newPage(env.browser);
   await page.goto(`${env.host.origin}/agency-fragment/#/wins?token=${TOKEN}`);

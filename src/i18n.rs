@@ -66,19 +66,10 @@ impl Locale {
     /// Choose from a list of language tags in order of preference
     /// (`data-locale`, then the browser's languages), else English.
     pub fn negotiate<'a>(wanted: impl IntoIterator<Item = &'a str>) -> Locale {
-        Self::negotiate_tag(wanted).0
-    }
-
-    /// Like [`Locale::negotiate`], also giving the tag to format dates and
-    /// numbers with: the matching preference itself (`en-GB` keeps British
-    /// dates), else the language's own tag.
-    pub fn negotiate_tag<'a>(wanted: impl IntoIterator<Item = &'a str>) -> (Locale, String) {
-        for tag in wanted {
-            if let Some(l) = Locale::from_tag(tag) {
-                return (l, tag.trim().replace('_', "-"));
-            }
-        }
-        (Locale::En, Locale::En.tag().to_string())
+        wanted
+            .into_iter()
+            .find_map(Locale::from_tag)
+            .unwrap_or(Locale::En)
     }
 
     /// The tag to format dates and numbers with once `self` is chosen: the
@@ -247,14 +238,6 @@ mod tests {
         assert_eq!(Locale::negotiate(["en-GB"]), Locale::En);
         assert_eq!(Locale::negotiate(["xx", "en"]), Locale::En);
         assert_eq!(Locale::negotiate([]), Locale::En);
-        assert_eq!(
-            Locale::negotiate_tag(["en_GB"]),
-            (Locale::En, "en-GB".to_string())
-        );
-        assert_eq!(
-            Locale::negotiate_tag(["xx-YY"]),
-            (Locale::En, "en".to_string())
-        );
     }
 
     #[test]
@@ -316,6 +299,7 @@ mod tests {
         assert_eq!(Locale::ZhHant.format_tag(browser), "zh-TW");
         assert_eq!(Locale::ZhHans.format_tag(browser), "zh-Hans");
         assert_eq!(Locale::Th.format_tag([]), "th");
+        assert_eq!(Locale::En.format_tag(["en_GB"]), "en-GB");
     }
 
     #[test]

@@ -15,11 +15,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 import { startStaticHost } from '../tests/e2e/support/static-host.mjs';
 import { startApiDouble, TOKEN } from '../tests/e2e/support/api-double.mjs';
 import { agencyFeed, bigFeed } from '../tests/e2e/support/feeds.mjs';
-import { CHROMIUM } from '../tests/e2e/support/browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, launch } from '../tests/e2e/support/browser.mjs';
 import { measure, kb } from '../tests/e2e/support/sizes.mjs';
 
 const arg = (name, fallback) => {
@@ -28,7 +27,6 @@ const arg = (name, fallback) => {
 };
 const N = Number(arg('items', 5000));
 const JSON_OUT = arg('json', 'target/bench.json');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -60,7 +58,7 @@ const PAINTED = () => {
 
 async function lighthouseRun(url) {
   const profile = mkdtempSync(join(tmpdir(), 'cp-bench-'));
-  const chrome = spawn(CHROMIUM, ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const chrome = spawn(CHROMIUM, ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     const port = await new Promise((ok, fail) => {
       let err = '';
@@ -176,7 +174,7 @@ result.lighthouse.agency = await lighthouseRun(`${host.origin}/agency/`);
 
 api.reset(big);
 api.state.allowOrigin = host.origin;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+const browser = await launch();
 result.machine.chromium = browser.version();
 result.scale = await scale(browser, host, api);
 await browser.close();

@@ -221,6 +221,9 @@ test('a language that cannot be fetched is said plainly, and the portal stays us
   assert.equal(await focused(p, 'id'), 'cp-language', 'focus stays on the switcher');
   assert.equal(await p.evaluate(() => localStorage.getItem('client-portal:locale')), 'th');
   await assertAccessible(p, 'language-failed');
+  await screenshot(p, 'language-failed-1280');
+  await p.setViewportSize({ width: 390, height: 800 });
+  await screenshot(p, 'language-failed-390');
 
   // A pack from another release (a stale cache) is refused the same way.
   const q = await newPage(browser, { locale: 'ko-KR' });

@@ -41,7 +41,7 @@ export function bigFeed({ deliverables = 5000, approvals = 1000, deadlines = 100
     });
   }
   for (let i = 0; i < approvals; i++) {
-    const d = feed.deliverables[feed.deliverables.length - 1 - i];
+    const d = feed.deliverables[feed.deliverables.length - 1 - (i % Math.max(deliverables, 1))];
     feed.approvals.push({
       ...a0,
       id: `a-bulk-${i}`,

@@ -3,8 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** Every language but English: a pack fetched when chosen (docs/i18n.md). */
-export const PACKS = ['th', 'zh-Hans', 'zh-Hant', 'ko'];
+/** Every language but English, from i18n/: a pack fetched when chosen (docs/i18n.md). */
+export const PACKS = readdirSync('i18n')
+  .filter((f) => f.endsWith('.txt') && f !== 'en.txt')
+  .map((f) => f.replace(/\.txt$/, ''));
 
 /** gzip -9 and brotli 11 sizes of one file's bytes. */
 export function compressed(bytes) {

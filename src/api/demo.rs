@@ -2,9 +2,11 @@
 //! Everything the client does persists in localStorage until "Reset demo".
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::ApiError;
+use crate::contract::json::{FromJson, Obj, Path, Res};
 use crate::contract::{
     self, ApprovalStatus, Comment, Decision, DecisionKind, EscalationReceipt, Portal,
 };
@@ -162,18 +164,39 @@ pub struct DemoApi;
 /// every write since, replayed over the sample feed on each visit. (Storing
 /// the writes rather than the whole feed keeps a serializer for the entire
 /// contract out of the app.)
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DemoLog {
     /// `YYYY-MM-DD`: the sample feed is moved to this day.
     pub seeded_on: String,
     pub events: Vec<DemoEvent>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DemoEvent {
     pub key: String,
     pub at_ms: f64,
     pub write: Write,
+}
+
+impl FromJson for DemoLog {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        let o = Obj::new(v, at)?;
+        Ok(DemoLog {
+            seeded_on: o.req("seeded_on")?,
+            events: o.req("events")?,
+        })
+    }
+}
+
+impl FromJson for DemoEvent {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        let o = Obj::new(v, at)?;
+        Ok(DemoEvent {
+            key: o.req("key")?,
+            at_ms: o.req("at_ms")?,
+            write: o.req("write")?,
+        })
+    }
 }
 
 impl DemoLog {
@@ -203,7 +226,7 @@ impl DemoApi {
     fn log() -> DemoLog {
         let saved = Self::store()
             .get(STATE_KEY)
-            .and_then(|s| serde_json::from_str::<DemoLog>(&s).ok());
+            .and_then(|s| contract::parse::<DemoLog>(&s).ok());
         saved.unwrap_or_else(|| {
             let log = DemoLog {
                 seeded_on: contract::day_to_wire(crate::intl::today()),
@@ -408,7 +431,7 @@ mod tests {
             ],
         };
         let json = serde_json::to_string(&log).unwrap();
-        let back: DemoLog = serde_json::from_str(&json).unwrap();
+        let back: DemoLog = contract::parse(&json).unwrap();
         let p = back.replay(SEED, now().date_naive()).unwrap();
         let a = p.approval("a-home-3").unwrap();
         assert_eq!(a.status, ApprovalStatus::Approved);

@@ -8,18 +8,20 @@
 //!   (see [`parse_portal`]).
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
-mod locate;
+pub mod json;
+use json::{FromJson, Obj, Path, Res};
 
 /// A contract enum carried as a string. Open enums map any value this
 /// version does not know to `Other` (shown as a neutral state); closed ones
 /// (what the portal itself sends) reject it. Every enum shares one string
 /// (de)serializer instead of a derived visitor each.
 macro_rules! wire_enum {
-    (@de $name:ident, $s:ident, open) => { Ok($name::from_wire(&$s).unwrap_or($name::Other)) };
-    (@de $name:ident, $s:ident, closed) => {
-        $name::from_wire(&$s).ok_or_else(|| serde::de::Error::custom(format!("unknown value \"{}\"", $s)))
+    (@de $name:ident, $s:ident, $v:ident, $at:ident, open) => { Ok($name::from_wire(&$s).unwrap_or($name::Other)) };
+    (@de $name:ident, $s:ident, $v:ident, $at:ident, closed) => {
+        $name::from_wire(&$s).ok_or_else(|| $at.expected("one of the known values", $v))
     };
     ($(#[$m:meta])* $kind:ident $name:ident { $($(#[$vm:meta])* $v:ident = $w:literal,)* $(| $other:ident)? }) => {
         $(#[$m])*
@@ -33,6 +35,9 @@ macro_rules! wire_enum {
         }
 
         impl $name {
+            /// Every value this version knows, in the contract's order.
+            pub const ALL: &'static [$name] = &[$($name::$v,)*];
+
             pub fn from_wire(s: &str) -> Option<$name> {
                 match s {
                     $($w => Some($name::$v),)*
@@ -54,10 +59,10 @@ macro_rules! wire_enum {
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                wire_enum!(@de $name, s, $kind)
+        impl json::FromJson for $name {
+            fn from_json(v: &serde_json::Value, at: json::Path) -> json::Res<Self> {
+                let s = String::from_json(v, at)?;
+                wire_enum!(@de $name, s, v, at, $kind)
             }
         }
     };
@@ -69,33 +74,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// A point in time as the API sends it (RFC 3339, with an offset).
 pub type Timestamp = DateTime<FixedOffset>;
 
-/// Timestamps are read with chrono's RFC 3339 parser (its generic format
-/// parser, behind `DateTime`'s own `Deserialize`, is large in wasm).
-mod ts {
-    use super::Timestamp;
-    use serde::{Deserialize, Deserializer};
-
-    fn parse<E: serde::de::Error>(s: &str) -> Result<Timestamp, E> {
-        chrono::DateTime::parse_from_rfc3339(s.trim())
-            .map_err(|_| E::custom(format!("expected a date and time (RFC 3339), got \"{s}\"")))
-    }
-
-    pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        parse(&String::deserialize(d)?)
-    }
-
-    pub fn opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-        Option::<String>::deserialize(d)?
-            .map(|s| parse(&s))
-            .transpose()
-    }
-}
-
 /// `GET {api}/portal`
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Portal {
     pub schema_version: u32,
-    #[serde(deserialize_with = "ts::de")]
     pub generated_at: Timestamp,
     pub agency: Agency,
     pub client: Client,
@@ -114,7 +96,7 @@ pub struct Portal {
     pub anonymous_key: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Agency {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,21 +107,21 @@ pub struct Agency {
     pub brand_color: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Client {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Viewer {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Contact {
     pub id: String,
     pub name: String,
@@ -165,7 +147,7 @@ wire_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Communication {
     /// The longest the client should wait for an answer, in hours.
     pub response_hours: u32,
@@ -177,15 +159,11 @@ pub struct Communication {
     pub time_zone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cadence: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "ts::opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_check_in: Option<Timestamp>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Channel {
     pub kind: ChannelKind,
     pub label: String,
@@ -202,7 +180,7 @@ wire_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deliverable {
     pub id: String,
     pub title: String,
@@ -240,11 +218,10 @@ wire_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Version {
     pub id: String,
     pub label: String,
-    #[serde(deserialize_with = "ts::de")]
     pub created_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -254,24 +231,22 @@ pub struct Version {
     pub notes: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comment {
     pub id: String,
     pub author: String,
     pub body: String,
-    #[serde(deserialize_with = "ts::de")]
     pub created_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version_id: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Approval {
     pub id: String,
     pub deliverable_id: String,
     pub version_id: String,
     pub title: String,
-    #[serde(deserialize_with = "ts::de")]
     pub requested_at: Timestamp,
     pub due: Due,
     pub status: ApprovalStatus,
@@ -291,10 +266,9 @@ wire_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Decision {
     pub by: String,
-    #[serde(deserialize_with = "ts::de")]
     pub at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
@@ -303,7 +277,7 @@ pub struct Decision {
     pub reference: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deadline {
     pub id: String,
     pub title: String,
@@ -325,7 +299,7 @@ wire_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Win {
     pub id: String,
     pub title: String,
@@ -336,13 +310,13 @@ pub struct Win {
 }
 
 /// A word and what it means, in plain language.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GlossaryEntry {
     pub term: String,
     pub meaning: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Metric {
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -415,21 +389,10 @@ impl Serialize for Due {
     }
 }
 
-impl<'de> Deserialize<'de> for Due {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Due::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "expected a date (YYYY-MM-DD) or a date and time (RFC 3339), got \"{s}\""
-            ))
-        })
-    }
-}
-
 // ---- Writes -------------------------------------------------------------
 
 /// `POST {api}/approvals/{id}/decision`
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DecisionRequest {
     pub decision: DecisionKind,
     pub version_id: String,
@@ -445,7 +408,7 @@ wire_enum! {
 }
 
 /// `POST {api}/deliverables/{id}/comments`
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CommentRequest {
     pub body: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -453,7 +416,7 @@ pub struct CommentRequest {
 }
 
 /// `POST {api}/escalations`
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EscalationRequest {
     /// A contact `id`.
     pub to: String,
@@ -474,26 +437,21 @@ wire_enum! {
 }
 
 /// The answer to `POST {api}/escalations`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EscalationReceipt {
     pub reference: String,
-    #[serde(deserialize_with = "ts::de")]
     pub received_at: Timestamp,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "ts::opt"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respond_by: Option<Timestamp>,
 }
 
 /// The body of every non-2xx answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,
@@ -504,7 +462,7 @@ pub struct ErrorDetail {
 }
 
 /// Just enough to reach a person when nothing else can be shown.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HelpContact {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -528,60 +486,75 @@ pub enum ContractError {
 }
 
 /// Parse any API body into a contract type, naming the field at fault.
-pub fn parse<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ContractError> {
-    serde_json::from_str::<T>(body).map_err(|e| {
-        let detail = strip_position(&e.to_string());
-        if e.is_syntax() || e.is_eof() {
-            return ContractError::NotJson { detail };
-        }
-        let at = locate::offset(body, e.line(), e.column());
-        match missing_field_name(&detail) {
-            Some(name) => {
-                let parent = locate::path_at(body, at, true);
-                let field = if parent.is_empty() {
-                    name.to_string()
-                } else {
-                    format!("{parent}.{name}")
-                };
-                ContractError::Field { field, detail }
-            }
-            None => ContractError::Field {
-                field: locate::path_at(body, at, false),
-                detail,
-            },
-        }
-    })
+pub fn parse<T: FromJson>(body: &str) -> Result<T, ContractError> {
+    json::read(body)
 }
 
 /// Parse the portal feed and check its contract version.
 pub fn parse_portal(body: &str) -> Result<Portal, ContractError> {
+    let v = json::value(body)?;
     // Look at the version first, so a future feed gets an honest message
     // rather than a complaint about a field that moved.
-    #[derive(Deserialize)]
-    struct Head {
-        schema_version: Option<u32>,
-    }
-    if let Ok(Head {
-        schema_version: Some(v),
-    }) = serde_json::from_str::<Head>(body)
-    {
-        if v != SCHEMA_VERSION {
-            return Err(ContractError::UnsupportedVersion { found: v });
+    if let Some(found) = v.get("schema_version").and_then(Value::as_u64) {
+        if found != SCHEMA_VERSION as u64 {
+            return Err(ContractError::UnsupportedVersion {
+                found: u32::try_from(found).unwrap_or(u32::MAX),
+            });
         }
     }
-    parse::<Portal>(body)
+    Portal::from_json(&v, Path::Root)
 }
 
-fn missing_field_name(detail: &str) -> Option<&str> {
-    let rest = detail.strip_prefix("missing field `")?;
-    rest.split('`').next()
+// ---- Reading --------------------------------------------------------------
+
+/// How each type is read from JSON: every field, `req`uired or `opt`ional
+/// as the contract says (the compiler checks none is forgotten).
+macro_rules! from_json {
+    ($($name:ident { $($field:ident: $how:ident),* $(,)? })*) => {$(
+        impl FromJson for $name {
+            fn from_json(v: &Value, at: Path) -> Res<Self> {
+                let o = Obj::new(v, at)?;
+                Ok($name { $($field: o.$how(stringify!($field))?,)* })
+            }
+        }
+    )*};
 }
 
-/// serde_json appends " at line 1 column 70"; agencies need the field, not
-/// the column of a minified body.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
+from_json! {
+    Portal {
+        schema_version: req, generated_at: req, agency: req, client: req, viewer: req,
+        contacts: req, communication: req, deliverables: req, approvals: req,
+        deadlines: req, wins: req, glossary: or_default, anonymous_key: opt,
     }
+    Agency { name: req, logo_url: opt, website: opt, brand_color: opt }
+    Client { name: req, logo_url: opt }
+    Viewer { name: req, email: opt }
+    Contact { id: req, name: req, role: req, email: opt, phone: opt, photo_url: opt, kind: req, level: opt }
+    Communication {
+        response_hours: req, channels: req, office_hours: opt, time_zone: opt,
+        cadence: opt, next_check_in: opt,
+    }
+    Channel { kind: req, label: req, value: req }
+    Deliverable {
+        id: req, title: req, summary: opt, status: req, scope: req, due: opt,
+        owner_id: opt, versions: req, comments: req,
+    }
+    Version { id: req, label: req, created_at: req, url: opt, preview_url: opt, notes: opt }
+    Comment { id: req, author: req, body: req, created_at: req, version_id: opt }
+    Approval {
+        id: req, deliverable_id: req, version_id: req, title: req, requested_at: req,
+        due: req, status: req, consequence: opt, decision: opt,
+    }
+    Decision { by: req, at: req, comment: opt, reference: opt }
+    Deadline { id: req, title: req, due: req, owner: req, deliverable_id: opt, approval_id: opt, done: req }
+    Win { id: req, title: req, date: req, summary: opt, metrics: req }
+    GlossaryEntry { term: req, meaning: req }
+    Metric { label: req, before: opt, after: req, unit: opt }
+    DecisionRequest { decision: req, version_id: req, comment: opt }
+    CommentRequest { body: req, version_id: opt }
+    EscalationRequest { to: req, anonymous: req, topic: req, urgency: req, message: req, reply_to: opt }
+    EscalationReceipt { reference: req, received_at: req, respond_by: opt }
+    ErrorBody { error: req }
+    ErrorDetail { code: req, message: req, contact: opt }
+    HelpContact { name: req, email: opt, phone: opt }
 }

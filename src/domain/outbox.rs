@@ -5,8 +5,10 @@
 //! ([`overlay`]), so a decision made offline appears at once everywhere
 //! (counts, statuses, deadlines), marked "not sent yet".
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
+use crate::contract::json::{self, FromJson, Obj, Path, Res};
 use crate::contract::{
     Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
     DeliverableStatus, EscalationReceipt, EscalationRequest, Portal, Timestamp,
@@ -14,9 +16,8 @@ use crate::contract::{
 use crate::domain::time::from_millis;
 
 /// One write to the agency's API.
-// Externally tagged (serde's default): an internally tagged enum would pull
-// serde's buffering deserializer into the wasm for no benefit here.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Stored externally tagged (serde's default): `{"decision": {…}}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Write {
     Decision {
@@ -46,7 +47,7 @@ impl Write {
 }
 
 /// A write waiting to be sent (or re-sent).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Pending {
     /// The `Idempotency-Key`: the same for every retry of this write.
     pub key: String,
@@ -56,6 +57,51 @@ pub struct Pending {
     /// Not sent before this moment (the undo window), ms since the epoch.
     pub not_before: f64,
     pub attempts: u32,
+}
+
+impl FromJson for Write {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        let o = Obj::new(v, at)?;
+        let inner = |tag| o.get(tag).map(|v| Obj::new(v, Path::Key(&at, tag)));
+        if let Some(w) = inner("decision") {
+            let w = w?;
+            return Ok(Write::Decision {
+                approval_id: w.req("approval_id")?,
+                body: w.req("body")?,
+            });
+        }
+        if let Some(w) = inner("comment") {
+            let w = w?;
+            return Ok(Write::Comment {
+                deliverable_id: w.req("deliverable_id")?,
+                body: w.req("body")?,
+            });
+        }
+        match inner("escalation") {
+            Some(w) => {
+                let w = w?;
+                Ok(Write::Escalation {
+                    body: w.req("body")?,
+                    to_name: w.req("to_name")?,
+                    anonymous_key: w.opt("anonymous_key")?,
+                })
+            }
+            None => Err(at.error("expected a decision, a comment or a concern")),
+        }
+    }
+}
+
+impl FromJson for Pending {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        let o = Obj::new(v, at)?;
+        Ok(Pending {
+            key: o.req("key")?,
+            write: o.req("write")?,
+            made_at: o.req("made_at")?,
+            not_before: o.req("not_before")?,
+            attempts: o.req("attempts")?,
+        })
+    }
 }
 
 impl Pending {
@@ -92,7 +138,7 @@ impl Outbox {
     /// crash on a visit).
     pub fn from_json(s: &str) -> Outbox {
         Outbox {
-            items: serde_json::from_str(s).unwrap_or_default(),
+            items: json::read(s).unwrap_or_default(),
         }
     }
 

@@ -1,0 +1,265 @@
+//! Reading JSON into contract types, naming the field at fault.
+//!
+//! A body is parsed once into a `serde_json::Value`; each type then takes
+//! what it needs from it with [`Obj`]. Derived deserializers would be
+//! shorter to write but cost a generated visitor per type and per container
+//! in the wasm (about a third of the app's code); this costs one small
+//! function per type. Where a value is ([`Path`]) is kept as a chain of
+//! borrowed steps and only written out when something is wrong.
+
+use chrono::DateTime;
+use serde_json::{Map, Value};
+
+use super::{ContractError, Due, Timestamp};
+
+/// Where a value sits in the body: `deliverables[2].status`.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn write(&self, out: &mut String) {
+        match *self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, i) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+
+    /// The error for the value here.
+    pub fn error(&self, detail: impl Into<String>) -> ContractError {
+        let mut field = String::new();
+        self.write(&mut field);
+        ContractError::Field {
+            field,
+            detail: detail.into(),
+        }
+    }
+
+    /// "expected …, got …" for a value of the wrong kind.
+    pub fn expected(&self, what: &str, got: &Value) -> ContractError {
+        let mut shown = got.to_string();
+        if shown.len() > 40 {
+            let cut = (0..=40).rev().find(|&i| shown.is_char_boundary(i));
+            shown.truncate(cut.unwrap_or(0));
+            shown.push('…');
+        }
+        self.error(format!("expected {what}, got {shown}"))
+    }
+}
+
+pub type Res<T> = Result<T, ContractError>;
+
+/// A type that can be read from a JSON value of the contract.
+pub trait FromJson: Sized {
+    fn from_json(v: &Value, at: Path) -> Res<Self>;
+}
+
+/// An object being read, field by field.
+pub struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    at: Path<'a>,
+}
+
+impl<'a> Obj<'a> {
+    pub fn new(v: &'a Value, at: Path<'a>) -> Res<Obj<'a>> {
+        match v {
+            Value::Object(map) => Ok(Obj { map, at }),
+            other => Err(at.expected("an object", other)),
+        }
+    }
+
+    /// The value of `key`, unless it is absent or `null`.
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A field the contract requires.
+    pub fn req<T: FromJson>(&self, key: &str) -> Res<T> {
+        let at = Path::Key(&self.at, key);
+        match self.get(key) {
+            Some(v) => T::from_json(v, at),
+            None => Err(at.error(format!("missing field `{key}`"))),
+        }
+    }
+
+    /// An optional list (or other value with an empty form).
+    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Res<T> {
+        Ok(self.opt(key)?.unwrap_or_default())
+    }
+
+    /// An optional field: absent and `null` are both "not given".
+    pub fn opt<T: FromJson>(&self, key: &str) -> Res<Option<T>> {
+        self.get(key)
+            .map(|v| T::from_json(v, Path::Key(&self.at, key)))
+            .transpose()
+    }
+}
+
+/// Parse a body and read it as `T`.
+pub fn read<T: FromJson>(body: &str) -> Res<T> {
+    T::from_json(&value(body)?, Path::Root)
+}
+
+/// Parse a body into a JSON value.
+pub fn value(body: &str) -> Res<Value> {
+    serde_json::from_str(body).map_err(|e| {
+        let msg = e.to_string();
+        // serde_json appends " at line 1 column 70"; agencies need to know
+        // what is wrong, not the column of a minified body.
+        let detail = msg.rfind(" at line ").map_or(&*msg, |i| &msg[..i]);
+        ContractError::NotJson {
+            detail: detail.to_string(),
+        }
+    })
+}
+
+impl FromJson for String {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        match v {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(at.expected("text", other)),
+        }
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        v.as_bool().ok_or_else(|| at.expected("true or false", v))
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        v.as_f64().ok_or_else(|| at.expected("a number", v))
+    }
+}
+
+impl FromJson for u32 {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        v.as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| at.expected("a whole number", v))
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        match v {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| T::from_json(item, Path::Index(&at, i)))
+                .collect(),
+            other => Err(at.expected("a list", other)),
+        }
+    }
+}
+
+impl FromJson for Timestamp {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        let s = String::from_json(v, at)?;
+        DateTime::parse_from_rfc3339(s.trim())
+            .map_err(|_| at.expected("a date and time (RFC 3339)", v))
+    }
+}
+
+impl FromJson for Due {
+    fn from_json(v: &Value, at: Path) -> Res<Self> {
+        let s = String::from_json(v, at)?;
+        Due::parse(&s)
+            .ok_or_else(|| at.expected("a date (YYYY-MM-DD) or a date and time (RFC 3339)", v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct Item {
+        name: String,
+        tags: Vec<String>,
+        size: Option<u32>,
+    }
+
+    impl FromJson for Item {
+        fn from_json(v: &Value, at: Path) -> Res<Self> {
+            let o = Obj::new(v, at)?;
+            Ok(Item {
+                name: o.req("name")?,
+                tags: o.req("tags")?,
+                size: o.opt("size")?,
+            })
+        }
+    }
+
+    fn field(r: Res<Vec<Item>>) -> (String, String) {
+        match r {
+            Err(ContractError::Field { field, detail }) => (field, detail),
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_nested_values_and_treats_null_as_absent() {
+        let items: Vec<Item> = read(
+            r#"[{"name":"a","tags":["x"],"size":null,"extra":1},{"name":"b","tags":[],"size":3}]"#,
+        )
+        .unwrap();
+        assert_eq!(items[0].size, None);
+        assert_eq!(items[1].size, Some(3));
+        assert_eq!(items[0].tags, ["x"]);
+    }
+
+    #[test]
+    fn names_the_path_of_a_missing_or_wrong_value() {
+        let (f, d) = field(read(r#"[{"name":"a","tags":[]},{"tags":[]}]"#));
+        assert_eq!(
+            (f.as_str(), d.as_str()),
+            ("[1].name", "missing field `name`")
+        );
+        let (f, d) = field(read(r#"[{"name":"a","tags":["x", 7]}]"#));
+        assert_eq!(
+            (f.as_str(), d.as_str()),
+            ("[0].tags[1]", "expected text, got 7")
+        );
+        let (f, _) = field(read(r#"[{"name":"a","tags":[],"size":-1}]"#));
+        assert_eq!(f, "[0].size");
+        let (f, d) = field(read(r#"[{"name":null,"tags":[]}]"#));
+        assert_eq!(
+            (f.as_str(), d.as_str()),
+            ("[0].name", "missing field `name`")
+        );
+        let long = format!(r#"[{{"name":"{}","tags":{{}}}}]"#, "é".repeat(50));
+        let (_, d) = field(read(&long));
+        assert_eq!(d, "expected a list, got {}");
+        let (f, d) = field(read(&format!(r#"[{{"name":["{}"]}}]"#, "ก".repeat(60))));
+        assert_eq!(f, "[0].name");
+        assert!(d.ends_with('…') && d.chars().count() < 70, "{d}");
+    }
+
+    #[test]
+    fn what_is_not_json_says_so() {
+        match read::<Vec<Item>>("<html>Bad gateway</html>") {
+            Err(ContractError::NotJson { detail }) => {
+                assert!(!detail.contains("line"), "{detail}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -51,6 +51,11 @@ pub fn own_time_zone() -> Option<String> {
     Reflect::get(&o, &"timeZone".into()).ok()?.as_string()
 }
 
+/// `s` in lower case, by the browser's Unicode rules (for searching).
+pub fn lower(s: &str) -> String {
+    js_sys::JsString::from(s).to_lower_case().into()
+}
+
 fn options(pairs: &[(&str, &str)]) -> Object {
     let o = Object::new();
     for (k, v) in pairs {

@@ -83,7 +83,9 @@ impl Route {
     }
 }
 
-fn encode(s: &str) -> String {
+/// Percent-encode a path segment or query value (everything but
+/// unreserved ASCII).
+pub fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
@@ -95,7 +97,9 @@ fn encode(s: &str) -> String {
     out
 }
 
-fn decode(s: &str) -> String {
+/// Undo [`encode`] (and any other percent-encoding); bad escapes stay as
+/// they are.
+pub fn decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -146,10 +150,28 @@ mod browser {
     pub fn use_route() -> ReadSignal<Route> {
         expect_context::<Router>().0
     }
+
+    /// The query part of the current address (`q=logo&status=…`).
+    pub fn current_query() -> String {
+        let hash = window().location().hash().unwrap_or_default();
+        hash.split_once('?')
+            .map(|(_, q)| q.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Put `query` (`?…` or empty) in the address of `route` without a new
+    /// history entry or a `hashchange`: a search being typed is not a new
+    /// page.
+    pub fn replace_query(route: &Route, query: &str) {
+        let url = format!("{}{query}", route.href());
+        let _ = window()
+            .history()
+            .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{provide_router, use_route};
+pub use browser::{current_query, provide_router, replace_query, use_route};
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@ pub mod brand;
 pub mod calendar;
 pub mod deadlines;
 pub mod escalation;
+pub mod finder;
 pub mod ids;
 pub mod jargon;
 pub mod links;

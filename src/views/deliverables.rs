@@ -6,11 +6,12 @@ use std::sync::Arc;
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
-use crate::contract::{Deliverable, DeliverableStatus, Portal, Version};
+use crate::contract::{Deliverable, DeliverableStatus, Portal, Scope, Version};
+use crate::domain::finder::{Finder, Index, Sort, PAGE};
 use crate::domain::order::sort_by_i64;
 use crate::i18n::{use_i18n, Strings};
-use crate::intl;
-use crate::route::Route;
+use crate::intl::{self, BrowserZone};
+use crate::route::{current_query, replace_query, Route};
 use crate::views::asset::Asset;
 use crate::views::comments::Comments;
 use crate::views::jargon::explained;
@@ -18,20 +19,171 @@ use crate::views::widgets::{
     concern_shortcut, ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge,
 };
 
+// The finder's controls (the browser tests reach them by their labels).
+const SEARCH_ID: &str = "cp-find-q";
+const STATUS_ID: &str = "cp-find-status";
+const SCOPE_ID: &str = "cp-find-scope";
+const SORT_ID: &str = "cp-find-sort";
+const LIST_ID: &str = "cp-find-list";
+const MORE_ID: &str = "cp-find-more";
+
+/// The list, with search, filters and order kept in the address, and
+/// shown [`PAGE`] cards at a time so that thousands stay light.
 pub fn deliverables_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
-    let cards = p
-        .deliverables
+    let title =
+        view! { <PageTitle title=t.nav_deliverables.to_string() intro=t.deliverables_intro /> };
+    if p.deliverables.is_empty() {
+        return Either::Left(view! { {title}<p class="cp-empty">{t.deliverables_none}</p> });
+    }
+    let index = Index::new(&p.deliverables, &BrowserZone, intl::lower);
+    let total = index.len();
+    let finder = RwSignal::new(Finder::from_query(&current_query()));
+    let shown = RwSignal::new(PAGE);
+    // A new search starts at the top of its results.
+    let set = move |f: Finder| {
+        replace_query(&Route::Deliverables, &f.to_query());
+        shown.set(PAGE);
+        finder.set(f);
+    };
+    let edit = move |change: fn(&mut Finder, String)| {
+        move |ev: leptos::ev::Event| {
+            let mut f = finder.get_untracked();
+            change(&mut f, event_target_value(&ev));
+            set(f);
+        }
+    };
+    // The address edited by hand (or a link to another search) while here.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let f = Finder::from_query(&current_query());
+        if finder.with_untracked(|now| *now != f) {
+            show_in_form(&f);
+            shown.set(PAGE);
+            finder.set(f);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    // One closure draws the count, the cards and what follows them; a
+    // change updates them in place (the count is a live region, so it
+    // must stay the same element to be announced).
+    let results = move || {
+        let found = finder.with(|f| index.find(f));
+        let visible = found.len().min(shown.get());
+        let left = found.len() - visible;
+        // Said whenever the list is more than everything on one page.
+        let count =
+            (finder.with(Finder::narrows) || total > PAGE).then(|| t.shown_count(visible, total));
+        let cards = found[..visible]
+            .iter()
+            .map(|&i| view! { <DeliverableCard p=p.clone() d=p.deliverables[i].clone() /> })
+            .collect_view();
+        let clear = move |_| {
+            show_in_form(&Finder::default());
+            set(Finder::default());
+            crate::embed::focus_id(SEARCH_ID);
+        };
+        let more = move |_| {
+            shown.update(|n| *n += PAGE);
+            // Keyboard and screen reader users carry on from the first card
+            // just added.
+            request_animation_frame(move || {
+                let at = format!("#{LIST_ID} > li:nth-child({}) a", visible + 1);
+                if let Some(link) = crate::embed::query(&at) {
+                    let _ = link.focus();
+                }
+            });
+        };
+        view! {
+            <p class="cp-finder-count" role="status">{count}</p>
+            <ul class="cp-cards" id=LIST_ID>{cards}</ul>
+            {found.is_empty().then(|| view! {
+                <p class="cp-empty">{t.find_none}</p>
+                <button type="button" class="cp-button cp-button-quiet" on:click=clear>{t.find_clear}</button>
+            })}
+            {(left > 0).then(|| view! {
+                <button type="button" class="cp-button cp-button-quiet" id=MORE_ID on:click=more>
+                    {t.show_more(left.min(PAGE))}
+                </button>
+            })}
+        }
+    };
+    let f = finder.get_untracked();
+    let statuses = DeliverableStatus::ALL
         .iter()
-        .map(|d| view! { <DeliverableCard p=p.clone() d=d.clone() /> })
+        .map(|s| (s.to_wire(), t.deliverable_status(*s)));
+    let scopes = Scope::ALL.iter().map(|s| (s.to_wire(), t.scope(*s)));
+    let sorts = [(Sort::Due, t.sort_due), (Sort::Recent, t.sort_recent)];
+    Either::Right(view! {
+        {title}
+        <form class="cp-finder" role="search" aria-label=t.find_label on:submit=|ev| ev.prevent_default()>
+            <div class="cp-field cp-finder-q">
+                <label for=SEARCH_ID>{t.find_search}</label>
+                <input type="search" id=SEARCH_ID value=f.q.clone() autocomplete="off"
+                    on:input=edit(|f, v| f.q = v) />
+            </div>
+            {choice(
+                STATUS_ID,
+                t.status_label,
+                std::iter::once(("", t.find_any_status)).chain(statuses).collect(),
+                f.status.map_or("", DeliverableStatus::to_wire),
+                edit(|f, v| f.status = DeliverableStatus::from_wire(&v)),
+            )}
+            {choice(
+                SCOPE_ID,
+                t.scope_label,
+                std::iter::once(("", t.find_any_scope)).chain(scopes).collect(),
+                f.scope.map_or("", Scope::to_wire),
+                edit(|f, v| f.scope = Scope::from_wire(&v)),
+            )}
+            {choice(
+                SORT_ID,
+                t.find_sort,
+                sorts.iter().map(|(s, label)| (s.to_wire(), *label)).collect(),
+                f.sort.to_wire(),
+                edit(|f, v| f.sort = Sort::from_wire(&v).unwrap_or_default()),
+            )}
+        </form>
+        {results}
+    })
+}
+
+/// One labelled drop-down of the finder (drawn three times, one copy).
+#[inline(never)]
+fn choice(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    chosen: &'static str,
+    on_change: impl Fn(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    let options = options
+        .into_iter()
+        .map(|(value, text)| view! { <option value=value selected=value == chosen>{text}</option> })
         .collect_view();
     view! {
-        <PageTitle title=t.nav_deliverables.to_string() intro=t.deliverables_intro />
-        {if p.deliverables.is_empty() {
-            Either::Left(view! { <p class="cp-empty">{t.deliverables_none}</p> })
-        } else {
-            Either::Right(view! { <ul class="cp-cards">{cards}</ul> })
-        }}
+        <div class="cp-field">
+            <label for=id>{label}</label>
+            <select id=id on:change=on_change>{options}</select>
+        </div>
+    }
+}
+
+/// Show `f` in the form (after "Clear", or an address edited by hand: what
+/// the client types or picks is already there). The controls are drawn
+/// once, not bound to the search, which keeps a reactive copy of each out
+/// of the app.
+fn show_in_form(f: &Finder) {
+    let values = [
+        (SEARCH_ID, f.q.as_str()),
+        (STATUS_ID, f.status.map_or("", DeliverableStatus::to_wire)),
+        (SCOPE_ID, f.scope.map_or("", Scope::to_wire)),
+        (SORT_ID, f.sort.to_wire()),
+    ];
+    for (id, value) in values {
+        if let Some(control) = crate::embed::by_id(id) {
+            let _ = js_sys::Reflect::set(&control, &"value".into(), &value.into());
+        }
     }
 }
 

@@ -108,7 +108,7 @@ test('unknown values from a newer API are shown neutrally, never a crash', async
   const page = await newPage(env.browser);
   await page.goto(agency('#/deliverables'));
   await page.getByRole('heading', { level: 1, name: 'Deliverables' }).waitFor();
-  const card = page.locator('.cp-deliverable').first();
+  const card = page.locator('.cp-deliverable', { hasText: feed.deliverables[0].title });
   assert.match(await card.innerText(), /Status\s+Other[\s\S]*Scope\s+Other/);
   assertNoProblems(page);
 });

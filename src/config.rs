@@ -35,8 +35,6 @@ pub fn asset_url(assets: &str, file: &str) -> String {
     url
 }
 
-pub const TOKEN_KEY: &str = "client-portal:token";
-
 /// Clean up a `data-api` value: trimmed, without a trailing slash. Only
 /// `http(s)://` URLs and same-origin paths are accepted.
 pub fn normalize_api(raw: &str) -> Option<String> {
@@ -122,7 +120,7 @@ mod page {
             let hash = location.hash().unwrap_or_default();
             let (from_fragment, rest) = take_token(&hash);
             if let Some(t) = &from_fragment {
-                session.set(TOKEN_KEY, t);
+                session.set(crate::storage::keys::TOKEN, t);
                 let url = format!(
                     "{}{}{}",
                     location.pathname().unwrap_or_default(),
@@ -137,7 +135,7 @@ mod page {
                 api: attr("data-api").and_then(|a| normalize_api(&a)),
                 token: attr("data-token")
                     .or(from_fragment)
-                    .or_else(|| session.get(TOKEN_KEY)),
+                    .or_else(|| session.get(crate::storage::keys::TOKEN)),
                 locale: attr("data-locale"),
                 assets: attr("data-assets"),
                 parent_origins: attr("data-parent-origin")

@@ -356,11 +356,8 @@ mod context {
     use std::cell::RefCell;
 
     use super::{Locale, Strings, EN};
-    use crate::storage::Store;
+    use crate::storage::{keys, Store};
     use leptos::prelude::*;
-
-    /// Where the viewer's own choice of language is remembered.
-    pub const LOCALE_KEY: &str = "client-portal:locale";
 
     thread_local! {
         /// The language packs fetched so far on this visit.
@@ -415,7 +412,7 @@ mod context {
             match strings_of(locale, &self.assets.get_value()).await {
                 Some(strings) => {
                     if remember {
-                        Store::local().set(LOCALE_KEY, locale.tag());
+                        Store::local().set(keys::LOCALE, locale.tag());
                     }
                     apply(locale, strings);
                     self.failed.set(None);
@@ -488,7 +485,7 @@ mod context {
     /// `data-locale`, then the browser's languages, then English; and
     /// start fetching its texts if it is not English.
     pub fn provide_i18n(requested: Option<&str>, assets: Option<&str>) {
-        let remembered = Store::local().get(LOCALE_KEY);
+        let remembered = Store::local().get(keys::LOCALE);
         let browser = browser_languages();
         let wanted = remembered
             .as_deref()
@@ -520,4 +517,4 @@ mod context {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use context::{provide_i18n, use_i18n, I18n, LOCALE_KEY};
+pub use context::{provide_i18n, use_i18n, I18n};

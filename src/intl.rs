@@ -52,8 +52,13 @@ pub fn own_time_zone() -> Option<String> {
 }
 
 /// `s` in lower case, by the browser's Unicode rules (for searching).
+/// Plain ASCII, the common case, needs no trip to JavaScript.
 pub fn lower(s: &str) -> String {
-    js_sys::JsString::from(s).to_lower_case().into()
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        js_sys::JsString::from(s).to_lower_case().into()
+    }
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {

@@ -73,3 +73,33 @@ mod imp {
 
 #[cfg(target_arch = "wasm32")]
 pub use imp::Store;
+
+/// Everything the portal keeps in the browser, by key. The `:vN` suffix
+/// is the stored format's version: a new format takes a new key, so an old
+/// value is never misread.
+pub mod keys {
+    /// Writes not confirmed yet (`domain::outbox::Outbox::to_json`).
+    pub const OUTBOX: &str = "client-portal:outbox:v3";
+    /// "Your messages" (`domain::escalation::encode`).
+    pub const MESSAGES: &str = "client-portal:messages:v2";
+    /// Who to ask for help: name, email and phone, one per line.
+    pub const HELP_CONTACT: &str = "client-portal:help-contact";
+    /// The language the client chose (a BCP 47 tag).
+    pub const LOCALE: &str = "client-portal:locale";
+    /// The access token, moved out of the address (session only).
+    pub const TOKEN: &str = "client-portal:token";
+    /// The demo agency's state (`api::demo::DemoLog`).
+    pub const DEMO_STATE: &str = "client-portal:demo:v3";
+    /// The concern form being filled in (`domain::escalation::Form`).
+    pub const DRAFT_CONCERN: &str = "client-portal:draft:concern";
+
+    /// A comment being written on a deliverable.
+    pub fn draft_comment(deliverable_id: &str) -> String {
+        format!("client-portal:draft:comment:{deliverable_id}")
+    }
+
+    /// A decision's comment being written on an approval.
+    pub fn draft_decision(approval_id: &str) -> String {
+        format!("client-portal:draft:decision:{approval_id}")
+    }
+}

@@ -29,9 +29,6 @@ pub fn seed_from(assets: Option<&str>) {
     ASSETS.with(|a| *a.borrow_mut() = assets.unwrap_or("").to_string());
 }
 
-/// Where the demo keeps its state (a [`DemoLog`]).
-pub const STATE_KEY: &str = "client-portal:demo:v3";
-
 /// The sample feed with its dates moved so it was "generated" on `day`.
 pub fn seeded(seed: &str, day: chrono::NaiveDate) -> Result<Portal, ApiError> {
     let mut p = contract::parse_portal(seed)?;
@@ -225,7 +222,7 @@ impl DemoApi {
 
     fn log() -> DemoLog {
         let saved = Self::store()
-            .get(STATE_KEY)
+            .get(crate::storage::keys::DEMO_STATE)
             .and_then(|s| contract::parse::<DemoLog>(&s).ok());
         saved.unwrap_or_else(|| {
             let log = DemoLog {
@@ -239,7 +236,7 @@ impl DemoApi {
 
     fn save(log: &DemoLog) {
         if let Ok(json) = serde_json::to_string(log) {
-            Self::store().set(STATE_KEY, &json);
+            Self::store().set(crate::storage::keys::DEMO_STATE, &json);
         }
     }
 
@@ -292,7 +289,7 @@ impl DemoApi {
 
     /// Forget everything done in the demo.
     pub fn reset(&self) {
-        Self::store().remove(STATE_KEY);
+        Self::store().remove(crate::storage::keys::DEMO_STATE);
     }
 }
 

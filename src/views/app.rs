@@ -7,9 +7,11 @@ use crate::api::{provide_backend, Backend};
 use crate::config::Config;
 use crate::i18n::{provide_i18n, use_i18n, EN};
 use crate::route::provide_router;
-use crate::views::portal::{provide_portal, provide_shown, Loading};
+use crate::state::feed::provide_portal;
+use crate::state::shown::provide_shown;
+use crate::state::writes::provide_writes;
+use crate::views::portal::Loading;
 use crate::views::shell::Shell;
-use crate::views::writes::provide_writes;
 
 pub fn app(config: Config) -> impl IntoView {
     provide_i18n(config.locale.as_deref(), config.assets.as_deref());

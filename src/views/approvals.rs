@@ -13,12 +13,12 @@ use crate::domain::overview::due_key;
 use crate::i18n::use_i18n;
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
+use crate::state::writes::use_writes;
 use crate::views::asset::Asset;
 use crate::views::decide::DecisionArea;
 use crate::views::jargon::explained;
 use crate::views::receipt::ReceiptCard;
 use crate::views::widgets::{concern_shortcut, live_flag, ApprovalBadge, DueLine, PageTitle};
-use crate::views::writes::use_writes;
 
 pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();

@@ -10,9 +10,9 @@ use crate::domain::outbox::{is_pending_comment, Write};
 use crate::domain::validate::{self, TextProblem};
 use crate::i18n::use_i18n;
 use crate::intl;
-use crate::views::drafts;
+use crate::state::drafts;
+use crate::state::writes::use_writes;
 use crate::views::widgets::CommentField;
-use crate::views::writes::use_writes;
 
 #[component]
 pub fn Comments(d: Deliverable) -> impl IntoView {

@@ -21,10 +21,10 @@ use crate::domain::outbox::{Applied, Write};
 use crate::domain::validate::{char_count, TextProblem};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
-use crate::views::drafts;
+use crate::state::drafts;
+use crate::state::writes::use_writes;
 use crate::views::sent::sent_list;
 use crate::views::widgets::{live_flag, live_text, live_word, PageTitle};
-use crate::views::writes::use_writes;
 
 thread_local! {
     /// A concern was just sent from this page: move focus to what happens

@@ -7,9 +7,9 @@ use crate::contract::{Approval, ApprovalStatus, DecisionKind, DecisionRequest};
 use crate::domain::outbox::Write;
 use crate::domain::validate::{self, TextProblem};
 use crate::i18n::{use_i18n, Strings};
-use crate::views::drafts;
+use crate::state::drafts;
+use crate::state::writes::{use_writes, UNDO_SECONDS};
 use crate::views::widgets::{live_flag, live_text, CommentField};
-use crate::views::writes::{use_writes, UNDO_SECONDS};
 
 /// What the approval page shows under the asset. The page is rebuilt
 /// whenever the outbox changes what is shown, so this reads it once.

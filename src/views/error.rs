@@ -5,36 +5,9 @@ use leptos::prelude::*;
 use crate::api::ApiError;
 use crate::contract::{ContractError, HelpContact};
 use crate::i18n::use_i18n;
-use crate::storage::Store;
-use crate::views::portal::use_portal;
+use crate::state::feed::use_portal;
+use crate::state::help;
 use crate::views::widgets::contact_links;
-
-const HELP_KEY: &str = "client-portal:help-contact";
-
-/// Remember who to ask for help, for the day the link stops working (as
-/// three lines: name, email, phone).
-pub fn remember_help_contact(c: &HelpContact) {
-    let line = |v: &Option<String>| v.as_deref().unwrap_or("").replace('\n', " ");
-    let text = format!(
-        "{}\n{}\n{}",
-        c.name.replace('\n', " "),
-        line(&c.email),
-        line(&c.phone)
-    );
-    Store::local().set(HELP_KEY, &text);
-}
-
-fn last_help_contact() -> Option<HelpContact> {
-    let text = Store::local().get(HELP_KEY)?;
-    let mut lines = text.split('\n').map(str::to_string);
-    let name = lines.next().filter(|n| !n.is_empty())?;
-    let mut next = || lines.next().filter(|v| !v.is_empty());
-    Some(HelpContact {
-        name,
-        email: next(),
-        phone: next(),
-    })
-}
 
 /// What an ErrorBoundary shows: each error, in plain words.
 #[component]
@@ -98,7 +71,7 @@ pub fn ApiErrorView(error: ApiError) -> impl IntoView {
         ),
     };
     let expired = match error {
-        ApiError::LinkExpired { contact } => Some(help(contact.or_else(last_help_contact), t)),
+        ApiError::LinkExpired { contact } => Some(help(contact.or_else(help::last), t)),
         _ => None,
     };
     view! {

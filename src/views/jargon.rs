@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::contract::GlossaryEntry;
 use crate::domain::jargon::{merge, to_html};
 use crate::i18n::use_i18n;
-use crate::views::portal::use_shown;
+use crate::state::shown::use_shown;
 
 thread_local! {
     /// Popover ids stay unique across everything on screen.

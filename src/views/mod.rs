@@ -11,7 +11,6 @@ pub mod deadlines;
 pub mod decide;
 pub mod deliverables;
 pub mod download;
-pub mod drafts;
 pub mod error;
 pub mod jargon;
 pub mod language;

@@ -4,27 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::escalation::{decode, encode, remember, Sent};
-use crate::domain::outbox::Applied;
 use crate::domain::time::from_millis;
 use crate::i18n::Strings;
 use crate::intl;
-use crate::storage::Store;
-
-const KEY: &str = "client-portal:messages:v2";
-
-pub fn load() -> Vec<Sent> {
-    decode(&Store::local().get(KEY).unwrap_or_default())
-}
-
-/// Keep a confirmed concern (if it is one, and not anonymous).
-pub fn keep(a: &Applied, response_hours: u32) {
-    if let Some(s) = Sent::from_applied(a, response_hours) {
-        let mut list = load();
-        remember(&mut list, s);
-        Store::local().set(KEY, &encode(&list));
-    }
-}
+use crate::state::sent::load;
 
 fn when(ms: i64) -> String {
     intl::moment(from_millis(ms as f64).fixed_offset())

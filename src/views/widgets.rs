@@ -10,7 +10,7 @@ use crate::domain::validate::{char_count, COMMENT_LIMIT};
 use crate::i18n::use_i18n;
 use crate::i18n::Strings;
 use crate::intl::{self, BrowserZone};
-use crate::views::drafts;
+use crate::state::drafts;
 use crate::views::jargon::explained;
 
 /// A page's title and one-line introduction. The title takes focus on

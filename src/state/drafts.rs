@@ -2,15 +2,9 @@
 //! never loses it.
 
 use crate::domain::escalation::Form;
-use crate::storage::Store;
+use crate::storage::{keys, Store};
 
-pub fn comment_key(deliverable_id: &str) -> String {
-    format!("client-portal:draft:comment:{deliverable_id}")
-}
-
-pub fn decision_key(approval_id: &str) -> String {
-    format!("client-portal:draft:decision:{approval_id}")
-}
+pub use crate::storage::keys::{draft_comment as comment_key, draft_decision as decision_key};
 
 pub fn load(key: &str) -> String {
     Store::local().get(key).unwrap_or_default()
@@ -66,8 +60,6 @@ pub fn give_back(write: &crate::domain::outbox::Write) {
     }
 }
 
-const CONCERN_KEY: &str = "client-portal:draft:concern";
-
 /// Save the concern being written. A named draft lives on the device; an
 /// anonymous one only in this tab (sessionStorage), without any reply-to
 /// address, and switching to anonymous removes the named copy.
@@ -76,9 +68,9 @@ pub fn save_concern(f: &Form) {
         true => (Store::session(), Store::local()),
         false => (Store::local(), Store::session()),
     };
-    drop.remove(CONCERN_KEY);
+    drop.remove(keys::DRAFT_CONCERN);
     if f.topic.trim().is_empty() && f.message.trim().is_empty() {
-        keep.remove(CONCERN_KEY);
+        keep.remove(keys::DRAFT_CONCERN);
         return;
     }
     let Ok(q) = web_sys::UrlSearchParams::new() else {
@@ -87,14 +79,14 @@ pub fn save_concern(f: &Form) {
     for (k, v) in f.fields() {
         q.append(k, v);
     }
-    keep.set(CONCERN_KEY, &String::from(q.to_string()));
+    keep.set(keys::DRAFT_CONCERN, &String::from(q.to_string()));
 }
 
 /// The saved concern: this tab's anonymous draft first, else the named one.
 pub fn load_concern() -> Form {
     let saved = Store::session()
-        .get(CONCERN_KEY)
-        .or_else(|| Store::local().get(CONCERN_KEY));
+        .get(keys::DRAFT_CONCERN)
+        .or_else(|| Store::local().get(keys::DRAFT_CONCERN));
     let Some(q) = saved.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()) else {
         return Form::default();
     };
@@ -102,6 +94,6 @@ pub fn load_concern() -> Form {
 }
 
 pub fn clear_concern() {
-    Store::local().remove(CONCERN_KEY);
-    Store::session().remove(CONCERN_KEY);
+    Store::local().remove(keys::DRAFT_CONCERN);
+    Store::session().remove(keys::DRAFT_CONCERN);
 }

@@ -1,0 +1,225 @@
+//! The client's writes: a persisted outbox, one flush action that sends
+//! what is ready, and what the agency has confirmed this visit.
+//!
+//! Nothing the client decides or types is lost: a write is saved on this
+//! device before anything is sent, sent after its undo window, retried with
+//! the same idempotency key when the connection or the API fails (on a
+//! timer, when the browser comes back online, on the next visit, or by
+//! hand), and only then removed.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+use crate::api::{use_backend, ApiError, Backend};
+use crate::domain::ids::uuid_v4;
+use crate::domain::outbox::{backoff_ms, Applied, Outbox, Pending, Write};
+use crate::state::feed::{use_portal, PortalData};
+use crate::state::{drafts, sent};
+use crate::storage::{keys, Store};
+
+/// Seconds a decision waits, visibly, before it is sent.
+pub const UNDO_SECONDS: f64 = 10.0;
+
+/// A write the agency refused for good (not a passing failure).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub key: String,
+    pub write: Write,
+    pub error: ApiError,
+}
+
+#[derive(Clone, Copy)]
+pub struct Writes {
+    pub outbox: RwSignal<Outbox>,
+    pub applied: RwSignal<Vec<Applied>>,
+    pub problems: RwSignal<Vec<Problem>>,
+    flush: Action<(), ()>,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A fresh idempotency key (UUID v4 from the browser's random source).
+pub fn new_key() -> String {
+    let mut b = [0u8; 16];
+    let ok = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut b).is_ok());
+    if !ok {
+        for x in b.iter_mut() {
+            *x = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_v4(b)
+}
+
+impl Writes {
+    /// Anonymous concerns are kept for this tab only (sessionStorage);
+    /// everything else on the device, to survive a closed browser.
+    fn save(&self) {
+        self.outbox.with_untracked(|o| {
+            let (named, anon) = o.split();
+            Store::local().set(keys::OUTBOX, &named.to_json());
+            match anon.items.is_empty() {
+                true => Store::session().remove(keys::OUTBOX),
+                false => Store::session().set(keys::OUTBOX, &anon.to_json()),
+            }
+        });
+    }
+
+    fn update(&self, f: impl FnOnce(&mut Outbox)) {
+        self.outbox.update(f);
+        self.save();
+    }
+
+    /// Save a write and send it after `delay_secs`. Returns its key.
+    pub fn queue(&self, write: Write, delay_secs: f64) -> String {
+        let key = new_key();
+        let now = now_ms();
+        self.update(|o| {
+            o.push(Pending {
+                key: key.clone(),
+                write,
+                made_at: now,
+                not_before: now + delay_secs * 1000.0,
+                attempts: 0,
+            })
+        });
+        self.kick();
+        key
+    }
+
+    /// Take a write back before it is sent.
+    pub fn undo(&self, key: &str) -> Option<Pending> {
+        let mut taken = None;
+        self.update(|o| taken = o.remove(key));
+        taken
+    }
+
+    /// Skip the wait (undo window or retry delay) for one write.
+    pub fn send_now(&self, key: &str) {
+        let now = now_ms();
+        self.update(|o| {
+            if let Some(p) = o.items.iter_mut().find(|p| p.key == key) {
+                p.not_before = now;
+            }
+        });
+        self.kick();
+    }
+
+    /// Retry every write that has failed before (not those still in their
+    /// undo window).
+    pub fn retry_failed(&self) {
+        let now = now_ms();
+        self.update(|o| {
+            for p in o.items.iter_mut().filter(|p| p.attempts > 0) {
+                p.not_before = p.not_before.min(now);
+            }
+        });
+        self.kick();
+    }
+
+    pub fn dismiss(&self, key: &str) {
+        self.problems.update(|v| v.retain(|p| p.key != key));
+    }
+
+    /// Start sending, unless a send is already under way (a double click
+    /// never sends twice).
+    pub fn kick(&self) {
+        if !self.flush.pending().get_untracked() {
+            self.flush.dispatch(());
+        }
+    }
+}
+
+/// Send every ready write, one at a time, then sleep until the next one is
+/// due.
+async fn flush(w: Writes, backend: Backend, portal: PortalData) {
+    while let Some(item) = w.outbox.with_untracked(|o| o.next_ready(now_ms()).cloned()) {
+        match backend.send(&item.write, &item.key).await {
+            Ok(applied) => {
+                w.update(|o| {
+                    o.remove(&item.key);
+                });
+                let hours = portal.0.with_untracked(|f| match f {
+                    Some(Ok(p)) => p.communication.response_hours,
+                    _ => 0,
+                });
+                sent::keep(&applied, hours);
+                w.applied.update(|a| a.push(applied));
+            }
+            Err(e) if e.is_transient() => {
+                let now = now_ms();
+                w.update(|o| {
+                    if let Some(p) = o.items.iter_mut().find(|p| p.key == item.key) {
+                        p.attempts += 1;
+                        p.not_before = now + backoff_ms(p.attempts);
+                    }
+                });
+                break;
+            }
+            Err(error) => {
+                // Keep what was typed: a refused write's text goes back to
+                // the box it was typed in (before the box reappears).
+                drafts::give_back(&item.write);
+                w.update(|o| {
+                    o.remove(&item.key);
+                });
+                if matches!(error, ApiError::Conflict { .. }) {
+                    portal.refetch();
+                }
+                w.problems.update(|v| {
+                    v.push(Problem {
+                        key: item.key.clone(),
+                        write: item.write.clone(),
+                        error,
+                    })
+                });
+            }
+        }
+    }
+    let now = now_ms();
+    if let Some(at) = w.outbox.with_untracked(|o| o.next_wake(now)) {
+        set_timeout(
+            move || w.kick(),
+            Duration::from_millis((at - now).max(0.0) as u64 + 50),
+        );
+    }
+}
+
+pub fn provide_writes() {
+    let load = |s: Store| Outbox::from_json(&s.get(keys::OUTBOX).unwrap_or_default());
+    let outbox = RwSignal::new(Outbox::join(load(Store::local()), load(Store::session())));
+    let applied = RwSignal::new(Vec::new());
+    let problems = RwSignal::new(Vec::new());
+    let backend = use_backend();
+    let portal = use_portal();
+    let cell: StoredValue<Option<Writes>> = StoredValue::new(None);
+    let flush_action = Action::new_local(move |_: &()| {
+        let w = cell.get_value();
+        let backend = backend.clone();
+        async move {
+            if let Some(w) = w {
+                flush(w, backend, portal).await;
+            }
+        }
+    });
+    let w = Writes {
+        outbox,
+        applied,
+        problems,
+        flush: flush_action,
+    };
+    cell.set_value(Some(w));
+    provide_context(w);
+    // Back online: try again at once.
+    let h = window_event_listener(leptos::ev::online, move |_| w.retry_failed());
+    on_cleanup(move || h.remove());
+    // Writes left from an earlier visit go out now.
+    w.retry_failed();
+}
+
+pub fn use_writes() -> Writes {
+    expect_context::<Writes>()
+}

@@ -30,6 +30,7 @@ thread_local! {
 /// regional variant (`en-GB`) when it matches the interface language.
 pub fn set_locale(tag: &str) {
     TAG.with(|t| *t.borrow_mut() = tag.to_string());
+    FORMATS.with(|f| *f.borrow_mut() = Default::default());
 }
 
 fn tag() -> String {
@@ -78,48 +79,71 @@ fn same_year(y: i32) -> bool {
     today().year() == y
 }
 
+/// The kinds of dates the portal writes, and their `Intl` options.
+const DAY: &[(&str, &str)] = &[
+    ("weekday", "short"),
+    ("day", "numeric"),
+    ("month", "short"),
+    ("timeZone", "UTC"),
+];
+const MONTH: &[(&str, &str)] = &[("month", "long"), ("timeZone", "UTC")];
+const MOMENT: &[(&str, &str)] = &[
+    ("weekday", "short"),
+    ("day", "numeric"),
+    ("month", "short"),
+    ("hour", "numeric"),
+    ("minute", "2-digit"),
+];
+const STYLES: [&[(&str, &str)]; 3] = [DAY, MONTH, MOMENT];
+
+thread_local! {
+    /// Formatters made so far for the current language, by style and with
+    /// or without the year: making one costs about a tenth of a
+    /// millisecond, using one almost nothing, and a list of a thousand
+    /// deadlines writes a thousand dates.
+    static FORMATS: RefCell<[Option<js_sys::Function>; 6]> = RefCell::new(Default::default());
+}
+
+/// Write `at` in one of the [`STYLES`], with the year when `with_year`.
+fn format(style: usize, with_year: bool, at: DateTime<Utc>) -> String {
+    let slot = style * 2 + usize::from(with_year);
+    let format = FORMATS.with(|f| {
+        f.borrow_mut()[slot]
+            .get_or_insert_with(|| {
+                let o = options(STYLES[style]);
+                if with_year {
+                    let _ = Reflect::set(&o, &"year".into(), &"numeric".into());
+                }
+                let tags = js_sys::Array::of1(&tag().into());
+                js_sys::Intl::DateTimeFormat::new(&tags, &o).format()
+            })
+            .clone()
+    });
+    format
+        .call1(&JsValue::NULL, &js_date(at))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
 /// "Fri, 28 Nov" (with the year when it is not this year).
 pub fn day(d: NaiveDate) -> String {
     use chrono::Datelike;
     let noon = d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
-    let mut o = vec![
-        ("weekday", "short"),
-        ("day", "numeric"),
-        ("month", "short"),
-        ("timeZone", "UTC"),
-    ];
-    if !same_year(d.year()) {
-        o.push(("year", "numeric"));
-    }
-    js_date(noon)
-        .to_locale_date_string(&tag(), &options(&o))
-        .into()
+    format(0, !same_year(d.year()), noon)
 }
 
 /// "October 2026": the heading of a month of wins.
 pub fn month(first: NaiveDate) -> String {
     let noon = first.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
-    let o = [("month", "long"), ("year", "numeric"), ("timeZone", "UTC")];
-    js_date(noon)
-        .to_locale_date_string(&tag(), &options(&o))
-        .into()
+    format(1, true, noon)
 }
 
 /// "Fri, 28 Nov, 16:00" in the client's zone.
 pub fn moment(t: Timestamp) -> String {
     use chrono::Datelike;
     let at = t.with_timezone(&Utc);
-    let mut o = vec![
-        ("weekday", "short"),
-        ("day", "numeric"),
-        ("month", "short"),
-        ("hour", "numeric"),
-        ("minute", "2-digit"),
-    ];
-    if !same_year(at.year()) {
-        o.push(("year", "numeric"));
-    }
-    js_date(at).to_locale_string(&tag(), &options(&o)).into()
+    format(2, !same_year(at.year()), at)
 }
 
 /// A due date: a whole day, or a moment.

@@ -79,22 +79,29 @@ fn same_year(y: i32) -> bool {
     today().year() == y
 }
 
-/// The kinds of dates the portal writes, and their `Intl` options.
-const DAY: &[(&str, &str)] = &[
-    ("weekday", "short"),
-    ("day", "numeric"),
-    ("month", "short"),
-    ("timeZone", "UTC"),
+/// The kinds of dates the portal writes (an index into [`STYLES`]).
+const DAY: usize = 0;
+const MONTH: usize = 1;
+const MOMENT: usize = 2;
+
+/// Their `Intl` options: "Fri, 28 Nov"; "October 2026"; "Fri, 28 Nov,
+/// 16:00" in the client's zone.
+const STYLES: [&[(&str, &str)]; 3] = [
+    &[
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("timeZone", "UTC"),
+    ],
+    &[("month", "long"), ("timeZone", "UTC")],
+    &[
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ],
 ];
-const MONTH: &[(&str, &str)] = &[("month", "long"), ("timeZone", "UTC")];
-const MOMENT: &[(&str, &str)] = &[
-    ("weekday", "short"),
-    ("day", "numeric"),
-    ("month", "short"),
-    ("hour", "numeric"),
-    ("minute", "2-digit"),
-];
-const STYLES: [&[(&str, &str)]; 3] = [DAY, MONTH, MOMENT];
 
 thread_local! {
     /// Formatters made so far for the current language, by style and with
@@ -104,7 +111,7 @@ thread_local! {
     static FORMATS: RefCell<[Option<js_sys::Function>; 6]> = RefCell::new(Default::default());
 }
 
-/// Write `at` in one of the [`STYLES`], with the year when `with_year`.
+/// Write `at` in one of the [`STYLES`] ([`DAY`], [`MONTH`], [`MOMENT`]), with the year when `with_year`.
 fn format(style: usize, with_year: bool, at: DateTime<Utc>) -> String {
     let slot = style * 2 + usize::from(with_year);
     let format = FORMATS.with(|f| {
@@ -130,20 +137,20 @@ fn format(style: usize, with_year: bool, at: DateTime<Utc>) -> String {
 pub fn day(d: NaiveDate) -> String {
     use chrono::Datelike;
     let noon = d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
-    format(0, !same_year(d.year()), noon)
+    format(DAY, !same_year(d.year()), noon)
 }
 
 /// "October 2026": the heading of a month of wins.
 pub fn month(first: NaiveDate) -> String {
     let noon = first.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
-    format(1, true, noon)
+    format(MONTH, true, noon)
 }
 
 /// "Fri, 28 Nov, 16:00" in the client's zone.
 pub fn moment(t: Timestamp) -> String {
     use chrono::Datelike;
     let at = t.with_timezone(&Utc);
-    format(2, !same_year(at.year()), at)
+    format(MOMENT, !same_year(at.year()), at)
 }
 
 /// A due date: a whole day, or a moment.

@@ -3,10 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::Value;
 
 use super::ApiError;
-use crate::contract::json::{FromJson, Obj, Path, Res};
+use crate::contract::json::from_json;
 use crate::contract::{
     self, ApprovalStatus, Comment, Decision, DecisionKind, EscalationReceipt, Portal,
 };
@@ -175,25 +174,9 @@ pub struct DemoEvent {
     pub write: Write,
 }
 
-impl FromJson for DemoLog {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
-        let o = Obj::new(v, at)?;
-        Ok(DemoLog {
-            seeded_on: o.req("seeded_on")?,
-            events: o.req("events")?,
-        })
-    }
-}
-
-impl FromJson for DemoEvent {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
-        let o = Obj::new(v, at)?;
-        Ok(DemoEvent {
-            key: o.req("key")?,
-            at_ms: o.req("at_ms")?,
-            write: o.req("write")?,
-        })
-    }
+from_json! {
+    DemoLog { seeded_on: req, events: req }
+    DemoEvent { key: req, at_ms: req, write: req }
 }
 
 impl DemoLog {

@@ -110,6 +110,24 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// How a struct is read: each field `req`uired, `opt`ional or
+/// `or_default`, as the contract says (the compiler checks none is left
+/// out). `from_json! { Client { name: req, logo_url: opt } }`
+macro_rules! from_json {
+    ($($name:ident { $($field:ident: $how:ident),* $(,)? })*) => {$(
+        impl $crate::contract::json::FromJson for $name {
+            fn from_json(
+                v: &serde_json::Value,
+                at: $crate::contract::json::Path,
+            ) -> $crate::contract::json::Res<Self> {
+                let o = $crate::contract::json::Obj::new(v, at)?;
+                Ok($name { $($field: o.$how(stringify!($field))?,)* })
+            }
+        }
+    )*};
+}
+pub(crate) use from_json;
+
 /// Parse a body and read it as `T`.
 pub fn read<T: FromJson>(body: &str) -> Res<T> {
     T::from_json(&value(body)?, Path::Root)
@@ -197,16 +215,7 @@ mod tests {
         size: Option<u32>,
     }
 
-    impl FromJson for Item {
-        fn from_json(v: &Value, at: Path) -> Res<Self> {
-            let o = Obj::new(v, at)?;
-            Ok(Item {
-                name: o.req("name")?,
-                tags: o.req("tags")?,
-                size: o.opt("size")?,
-            })
-        }
-    }
+    from_json! { Item { name: req, tags: req, size: opt } }
 
     fn field(r: Res<Vec<Item>>) -> (String, String) {
         match r {

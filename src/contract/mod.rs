@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 pub mod json;
-use json::{FromJson, Obj, Path, Res};
+use json::{from_json, FromJson, Path};
 
 /// A contract enum carried as a string. Open enums map any value this
 /// version does not know to `Other` (shown as a neutral state); closed ones
@@ -506,19 +506,6 @@ pub fn parse_portal(body: &str) -> Result<Portal, ContractError> {
 }
 
 // ---- Reading --------------------------------------------------------------
-
-/// How each type is read from JSON: every field, `req`uired or `opt`ional
-/// as the contract says (the compiler checks none is forgotten).
-macro_rules! from_json {
-    ($($name:ident { $($field:ident: $how:ident),* $(,)? })*) => {$(
-        impl FromJson for $name {
-            fn from_json(v: &Value, at: Path) -> Res<Self> {
-                let o = Obj::new(v, at)?;
-                Ok($name { $($field: o.$how(stringify!($field))?,)* })
-            }
-        }
-    )*};
-}
 
 from_json! {
     Portal {

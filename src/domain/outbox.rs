@@ -8,7 +8,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::contract::json::{self, FromJson, Obj, Path, Res};
+use crate::contract::json::{self, from_json, FromJson, Obj, Path, Res};
 use crate::contract::{
     Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
     DeliverableStatus, EscalationReceipt, EscalationRequest, Portal, Timestamp,
@@ -91,17 +91,8 @@ impl FromJson for Write {
     }
 }
 
-impl FromJson for Pending {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
-        let o = Obj::new(v, at)?;
-        Ok(Pending {
-            key: o.req("key")?,
-            write: o.req("write")?,
-            made_at: o.req("made_at")?,
-            not_before: o.req("not_before")?,
-            attempts: o.req("attempts")?,
-        })
-    }
+from_json! {
+    Pending { key: req, write: req, made_at: req, not_before: req, attempts: req }
 }
 
 impl Pending {

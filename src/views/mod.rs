@@ -15,6 +15,7 @@ pub mod error;
 pub mod jargon;
 pub mod language;
 pub mod overview;
+pub mod pages;
 pub mod portal;
 pub mod receipt;
 pub mod sent;

@@ -6,17 +6,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::contract::Portal;
-use crate::route::{use_route, Route};
+use crate::route::use_route;
 use crate::state::feed::use_portal;
 use crate::state::shown::use_shown;
 use crate::views::error::ErrorPanel;
+use crate::views::pages;
 
 /// Render the page for the current route from the feed. Loading and error
 /// states live here, once, for every page: Transition → ErrorBoundary →
-/// Suspend. `page` is a plain function so there is exactly one copy of this
-/// machinery in the app.
-pub fn portal_view<V: IntoView + 'static>(page: fn(Route, Arc<Portal>) -> V) -> impl IntoView {
+/// Suspend. `views::pages` draws the page itself.
+pub fn portal_view() -> impl IntoView {
     let data = use_portal();
     let route = use_route();
     let t = crate::i18n::use_i18n();
@@ -40,7 +39,7 @@ pub fn portal_view<V: IntoView + 'static>(page: fn(Route, Arc<Portal>) -> V) -> 
                             [(key, r.clone(), p)]
                         };
                         Ok::<_, ApiError>(view! {
-                            <For each=each key=|(k, _, _)| k.clone() children=move |(_, r, p)| page(r, p) />
+                            <For each=each key=|(k, _, _)| k.clone() children=move |(_, r, p)| pages::page_view(r, p) />
                         })
                     })
                 }}

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::api::{use_backend, Backend};
 use crate::contract::ApprovalStatus;
-use crate::contract::Portal;
 use crate::domain::brand::Brand;
 use crate::domain::links::safe_url;
 use crate::i18n::use_i18n;
@@ -15,8 +14,6 @@ use crate::state::shown::use_shown;
 use crate::views::language::LanguagePicker;
 use crate::views::portal::portal_view;
 use crate::views::writes::WritesStatus;
-use crate::views::{approvals, concern, contact, deadlines, deliverables, overview, wins};
-use std::sync::Arc;
 
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -37,7 +34,7 @@ pub fn Shell() -> impl IntoView {
             <Nav />
             <main id="cp-main" class="cp-main" tabindex="-1">
                 <WritesStatus />
-                {portal_view(page)}
+                {portal_view()}
             </main>
         </div>
     }
@@ -172,31 +169,5 @@ fn Nav() -> impl IntoView {
                 {item(Route::Contact, |t| t.nav_contact)}
             </ul>
         </nav>
-    }
-}
-
-fn page(route: Route, p: Arc<Portal>) -> impl IntoView {
-    use leptos::either::EitherOf10 as E;
-    match route {
-        Route::Overview => E::A(overview::overview_page(p)),
-        Route::Deliverables => E::B(deliverables::deliverables_page(p)),
-        Route::Deliverable(id) => E::C(deliverables::deliverable_page(p, id)),
-        Route::Approvals => E::D(approvals::approvals_page(p)),
-        Route::Approval(id) => E::E(approvals::approval_page(p, id)),
-        Route::Deadlines => E::F(deadlines::deadlines_page(p)),
-        Route::Wins => E::G(wins::wins_page(p)),
-        Route::Contact => E::H(contact::contact_page(p)),
-        Route::Concern(about) => E::I(concern::concern_page(p, about)),
-        Route::NotFound => E::J(view! { <NotFoundPage /> }),
-    }
-}
-
-#[component]
-fn NotFoundPage() -> impl IntoView {
-    let t = use_i18n().t();
-    view! {
-        <h1 tabindex="-1">{t.page_not_found_title}</h1>
-        <p>{t.page_not_found_body}</p>
-        <p><a href=Route::Overview.href()>{t.back_to_overview}</a></p>
     }
 }

@@ -1,6 +1,7 @@
 //! Browser storage that never fails loudly: when localStorage or
-//! sessionStorage is unavailable (private modes, sandboxed frames), values
-//! live in memory for the rest of the visit instead.
+//! sessionStorage is unavailable (private modes, sandboxed frames) or full,
+//! values live in memory for the rest of the visit instead, and are read
+//! from there first.
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
@@ -45,21 +46,29 @@ mod imp {
             format!("{prefix}{key}")
         }
 
+        /// What could not be saved this visit is newer than what was, so
+        /// it is read first.
         pub fn get(&self, key: &str) -> Option<String> {
-            match self.web() {
-                Some(s) => s.get_item(key).ok().flatten(),
-                None => MEMORY.with(|m| m.borrow().get(&self.memory_key(key)).cloned()),
-            }
+            MEMORY
+                .with(|m| m.borrow().get(&self.memory_key(key)).cloned())
+                .or_else(|| self.web()?.get_item(key).ok().flatten())
         }
 
+        /// Save `value`. When the store is full, the old value's room is
+        /// tried before giving up on it; what still does not fit lives in
+        /// memory for the rest of the visit.
         pub fn set(&self, key: &str, value: &str) {
-            let stored = self.web().is_some_and(|s| s.set_item(key, value).is_ok());
-            if !stored {
-                MEMORY.with(|m| {
-                    m.borrow_mut()
-                        .insert(self.memory_key(key), value.to_string())
-                });
-            }
+            let saved = self.web().is_some_and(|s| {
+                s.set_item(key, value).is_ok()
+                    || (s.remove_item(key).is_ok() && s.set_item(key, value).is_ok())
+            });
+            MEMORY.with(|m| {
+                let mut m = m.borrow_mut();
+                match saved {
+                    true => m.remove(&self.memory_key(key)),
+                    false => m.insert(self.memory_key(key), value.to_string()),
+                }
+            });
         }
 
         pub fn remove(&self, key: &str) {

@@ -12,6 +12,24 @@ impl HttpApi {
     }
 }
 
+/// How long a request may take, answer included, before it counts as no
+/// answer at all (and a write is tried again later with the same key).
+pub const TIMEOUT_MS: u64 = 30_000;
+
+/// A signal that gives up on a request after [`TIMEOUT_MS`]: an API that
+/// never answers must not leave the page loading, or a write waiting,
+/// forever.
+#[cfg(target_arch = "wasm32")]
+fn deadline() -> Option<web_sys::AbortSignal> {
+    let ctl = web_sys::AbortController::new().ok()?;
+    let signal = ctl.signal();
+    leptos::prelude::set_timeout(
+        move || ctl.abort(),
+        std::time::Duration::from_millis(TIMEOUT_MS),
+    );
+    Some(signal)
+}
+
 /// Read the answer to a sent request; no answer, or a non-2xx one, becomes
 /// the matching [`ApiError`](super::ApiError).
 #[cfg(target_arch = "wasm32")]
@@ -43,7 +61,8 @@ impl HttpApi {
                 "{}/portal",
                 self.base
             )))
-            .header("Accept", "application/json");
+            .header("Accept", "application/json")
+            .abort_signal(deadline().as_ref());
         Ok(crate::contract::parse_portal(
             &answer(req.send().await).await?,
         )?)
@@ -104,6 +123,7 @@ impl HttpApi {
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
             .header("Idempotency-Key", key)
+            .abort_signal(deadline().as_ref())
             .body(body)
             .map_err(|_| ApiError::Rejected { message: None })?;
         let text = answer(request.send().await).await?;

@@ -124,13 +124,30 @@ pub struct Outbox {
     pub items: Vec<Pending>,
 }
 
+/// The longest any write waits to be tried: the longest retry delay. A
+/// saved time further ahead can only come from a clock that was wrong when
+/// it was saved, or from damaged storage, and must not hold a write back
+/// (nor ask the browser for a timer it cannot set).
+pub const LONGEST_WAIT_MS: f64 = 60_000.0;
+
 impl Outbox {
-    /// Read a saved outbox; anything unreadable is an empty one (never a
-    /// crash on a visit).
-    pub fn from_json(s: &str) -> Outbox {
-        Outbox {
-            items: json::read(s).unwrap_or_default(),
-        }
+    /// Read a saved outbox at `now_ms`. Each write is read on its own, so a
+    /// damaged one is left out and never takes the others with it; none is
+    /// due later than [`LONGEST_WAIT_MS`] from now. Anything unreadable is
+    /// an empty outbox (never a crash on a visit).
+    pub fn from_json(s: &str, now_ms: f64) -> Outbox {
+        let items = match json::value(s) {
+            Ok(Value::Array(all)) => all
+                .iter()
+                .filter_map(|v| Pending::from_json(v, Path::Root).ok())
+                .map(|mut p| {
+                    p.not_before = p.not_before.min(now_ms + LONGEST_WAIT_MS);
+                    p
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Outbox { items }
     }
 
     pub fn to_json(&self) -> String {
@@ -188,7 +205,7 @@ impl Outbox {
     pub fn next_wake(&self, now_ms: f64) -> Option<f64> {
         self.items
             .iter()
-            .map(|p| p.not_before)
+            .map(|p| p.not_before.min(now_ms + LONGEST_WAIT_MS))
             .filter(|t| *t > now_ms)
             .fold(None, |acc: Option<f64>, t| {
                 Some(acc.map_or(t, |a| a.min(t)))
@@ -200,7 +217,7 @@ impl Outbox {
 /// 2 s, 4 s, 8 s … capped at one minute.
 pub fn backoff_ms(attempts: u32) -> f64 {
     let exp = attempts.clamp(1, 6) - 1;
-    (2000.0 * f64::from(1u32 << exp)).min(60_000.0)
+    (2000.0 * f64::from(1u32 << exp)).min(LONGEST_WAIT_MS)
 }
 
 /// Id given to a comment that is not sent yet.
@@ -442,8 +459,40 @@ mod tests {
     fn survives_a_round_trip_and_garbage() {
         let mut o = Outbox::default();
         o.push(decision("k1", "a1", DecisionKind::Approve, 1.0));
-        assert_eq!(Outbox::from_json(&o.to_json()), o);
-        assert_eq!(Outbox::from_json("not json"), Outbox::default());
+        assert_eq!(Outbox::from_json(&o.to_json(), 0.0), o);
+        assert_eq!(Outbox::from_json("not json", 0.0), Outbox::default());
+        assert_eq!(Outbox::from_json("{}", 0.0), Outbox::default());
+    }
+
+    #[test]
+    fn a_damaged_write_leaves_the_others_alone() {
+        let mut o = Outbox::default();
+        o.push(decision("k1", "a1", DecisionKind::Approve, 1.0));
+        o.push(decision("k2", "a2", DecisionKind::Approve, 2.0));
+        let saved = o.to_json();
+        let damaged = saved.replacen("\"approval_id\":\"a1\"", "\"approval_id\":7", 1);
+        assert_ne!(saved, damaged);
+        let back = Outbox::from_json(&damaged, 0.0);
+        assert_eq!(back.items.len(), 1);
+        assert_eq!(back.items[0].key, "k2");
+        // Not even an item at all.
+        let back = Outbox::from_json(&saved.replacen('[', "[null,", 1), 0.0);
+        assert_eq!(back, o);
+    }
+
+    #[test]
+    fn a_write_saved_far_ahead_is_due_within_the_longest_wait() {
+        let now = 1_000_000.0;
+        let years = 10.0 * 365.0 * 86_400_000.0;
+        let mut o = Outbox::default();
+        o.push(decision("k1", "a1", DecisionKind::Approve, now + years));
+        assert_eq!(o.next_wake(now), Some(now + LONGEST_WAIT_MS));
+        let back = Outbox::from_json(&o.to_json(), now);
+        assert_eq!(back.items[0].not_before, now + LONGEST_WAIT_MS);
+        assert!(back.next_ready(now + LONGEST_WAIT_MS).is_some());
+        // A write due soon keeps its time.
+        let soon = Outbox::from_json(&o.to_json(), now + years);
+        assert_eq!(soon.items[0].not_before, now + years + 10_000.0);
     }
 
     fn concern(key: &str, anonymous: bool, at: f64) -> Pending {
@@ -480,8 +529,8 @@ mod tests {
         assert!(!named.to_json().contains("k-anon-secret"));
         assert!(anon.to_json().contains("k-anon-secret"));
         let back = Outbox::join(
-            Outbox::from_json(&named.to_json()),
-            Outbox::from_json(&anon.to_json()),
+            Outbox::from_json(&named.to_json(), 0.0),
+            Outbox::from_json(&anon.to_json(), 0.0),
         );
         assert_eq!(back, o);
         // Concerns change nothing the feed shows.

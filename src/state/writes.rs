@@ -133,8 +133,8 @@ impl Writes {
     }
 }
 
-/// Send every ready write, one at a time, then sleep until the next one is
-/// due.
+/// Send every ready write, one at a time (each gives up after
+/// `api::http::TIMEOUT_MS`), then sleep until the next one is due.
 async fn flush(w: Writes, backend: Backend, portal: PortalData) {
     while let Some(item) = w.outbox.with_untracked(|o| o.next_ready(now_ms()).cloned()) {
         match backend.send(&item.write, &item.key).await {
@@ -151,13 +151,14 @@ async fn flush(w: Writes, backend: Backend, portal: PortalData) {
             }
             Err(e) if e.is_transient() => {
                 let now = now_ms();
+                // Tried again later; the writes after it go now, so one
+                // that hangs or fails never holds the others back.
                 w.update(|o| {
                     if let Some(p) = o.items.iter_mut().find(|p| p.key == item.key) {
                         p.attempts += 1;
                         p.not_before = now + backoff_ms(p.attempts);
                     }
                 });
-                break;
             }
             Err(error) => {
                 // Keep what was typed: a refused write's text goes back to
@@ -189,7 +190,7 @@ async fn flush(w: Writes, backend: Backend, portal: PortalData) {
 }
 
 pub fn provide_writes() {
-    let load = |s: Store| Outbox::from_json(&s.get(keys::OUTBOX).unwrap_or_default());
+    let load = |s: Store| Outbox::from_json(&s.get(keys::OUTBOX).unwrap_or_default(), now_ms());
     let outbox = RwSignal::new(Outbox::join(load(Store::local()), load(Store::session())));
     let applied = RwSignal::new(Vec::new());
     let problems = RwSignal::new(Vec::new());

@@ -16,7 +16,8 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
   const state = {
     clock,
     portal,
-    /** queued answers that replace the next responses: {status, body, raw} */
+    /** queued answers that replace the next responses: {status, body, raw},
+     *  or {hang: true} for a request that is never answered */
     faults: [],
     requests: [],
     /** writes that took effect: {key, path, body} */
@@ -27,6 +28,8 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
     down: false,
     allowOrigin,
     acceptedTokens: new Set([TOKEN]),
+    /** responses held open by a `hang` fault */
+    hanging: [],
   };
 
   const server = createServer(async (req, res) => {
@@ -59,7 +62,8 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
     const fault = state.faults.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || f.path.test(url.pathname)));
     if (fault >= 0) {
       const [f] = state.faults.splice(fault, 1);
-      send(f.status, f.body, f.raw);
+      if (f.hang) state.hanging.push(res);
+      else send(f.status, f.body, f.raw);
       return;
     }
     const auth = req.headers.authorization ?? '';
@@ -168,7 +172,11 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
       state.writes = [];
       state.answered = new Map();
       state.down = false;
+      for (const res of state.hanging.splice(0)) res.destroy();
     },
-    close: () => new Promise((ok) => server.close(ok)),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((ok) => server.close(ok));
+    },
   };
 }

@@ -1,0 +1,114 @@
+// What an API that fails in odd ways, or storage that was damaged, does to
+// the client: never a page stuck loading, never a write stuck behind
+// another, never an outbox that stops sending.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useAgency } from './support/agency.mjs';
+import { NOW, newPage, assertNoProblems, waitForPortal } from './support/browser.mjs';
+
+const env = useAgency();
+const OUTBOX = 'client-portal:outbox:v3';
+const posts = (suffix) => env.api.calls().filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
+const TIMEOUT_MS = 30_000;
+
+test('an API that never answers: after 30 seconds the page says so, and trying again works', async () => {
+  env.api.state.faults.push({ method: 'GET', path: /\/portal$/, hang: true });
+  const page = await newPage(env.browser, { clock: 'controlled' });
+  await page.goto(env.agency('#/'));
+  await page.getByText('Loading your portal').first().waitFor();
+  await page.clock.fastForward(TIMEOUT_MS + 1000);
+  await page.getByRole('heading', { name: "We can't reach the agency right now" }).waitFor();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+  assertNoProblems(page);
+});
+
+test('a write that hangs is given up on and sent again with its key; the writes behind it go meanwhile', async () => {
+  const page = await newPage(env.browser, { clock: 'controlled' });
+  await page.goto(env.agency('#/deliverables/d-homepage'));
+  await waitForPortal(page);
+  env.api.state.faults.push({ method: 'POST', path: /\/comments$/, hang: true });
+  await page.getByLabel('Add a comment').fill('Stuck on the way');
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  await waitUntil(() => posts("/comments").length === 1);
+
+  await page.goto(env.agency('#/approvals/a-home-3'));
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.clock.fastForward(TIMEOUT_MS + 1000);
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.equal(posts('/decision').length, 1);
+
+  // The comment is tried again after a short wait, with the same key, and
+  // is recorded once.
+  await page.clock.fastForward(5000);
+  await waitUntil(() => env.api.state.writes.some((w) => w.path.endsWith('/comments')));
+  const tries = posts('/comments');
+  assert.equal(tries.length, 2);
+  assert.equal(tries[0].headers['idempotency-key'], tries[1].headers['idempotency-key']);
+  assert.equal(env.api.state.writes.length, 2);
+  assertNoProblems(page);
+});
+
+test('a write saved as due years ahead (a wrong clock, damaged storage) is sent within a minute, and so is the next', async () => {
+  const page = await newPage(env.browser, { clock: 'controlled' });
+  await page.goto(env.agency('#/'));
+  await waitForPortal(page);
+  const years = 10 * 365 * 86_400_000;
+  const saved = (key, approval, version, due) => ({
+    key,
+    write: { decision: { approval_id: approval, body: { decision: 'approve', version_id: version } } },
+    made_at: NOW.getTime(),
+    not_before: due,
+    attempts: 0,
+  });
+  await page.evaluate(
+    ([key, items]) => localStorage.setItem(key, JSON.stringify(items)),
+    [OUTBOX, [saved('k-far', 'a-home-3', 'v-home-3', NOW.getTime() + years), { damaged: true }]],
+  );
+  await page.reload();
+  await waitForPortal(page);
+  assert.equal(posts('/decision').length, 0);
+  await page.clock.fastForward(61_000);
+  await waitUntil(() => env.api.state.writes.length === 1);
+  assert.equal(env.api.state.writes[0].key, 'k-far');
+  assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, OUTBOX), 0);
+  assertNoProblems(page);
+});
+
+test('storage full: what was just typed is what comes back, never an older draft', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.agency('#/deliverables/d-homepage'));
+  await waitForPortal(page);
+  await page.evaluate(() => {
+    localStorage.setItem('client-portal:draft:comment:d-homepage', "Last week's thought, never sent");
+    // Fill the rest of the origin's storage to the brim.
+    for (let size = 1 << 20, i = 0; size >= 1; ) {
+      try {
+        localStorage.setItem(`junk-${i++}`, 'x'.repeat(size));
+      } catch {
+        size >>= 1;
+      }
+    }
+  });
+  await page.reload();
+  await waitForPortal(page);
+  const box = page.getByLabel('Add a comment');
+  assert.equal(await box.inputValue(), "Last week's thought, never sent");
+  await box.fill('What I typed just now, which is a good deal longer than the old draft');
+  await page.getByRole('link', { name: 'Deliverables', exact: true }).first().click();
+  await page.getByRole('heading', { name: 'Deliverables' }).waitFor();
+  await page.goBack();
+  assert.equal(await page.getByLabel('Add a comment').inputValue(), 'What I typed just now, which is a good deal longer than the old draft');
+  assertNoProblems(page);
+});
+
+/** Poll the test's own state (not the page's clock) until `ok()` holds. */
+async function waitUntil(ok, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${ok}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -46,28 +46,25 @@ pub fn normalize_api(raw: &str) -> Option<String> {
 }
 
 /// Read `data-parent-origin`: origins separated by spaces or commas, each
-/// `scheme://host[:port]` with nothing after it, or the single word `*`
-/// for any site. Anything else is dropped.
+/// `scheme://host[:port]` with nothing after it. Anything else is dropped,
+/// `*` too: a site that frames the portal is told its page and may move it,
+/// so "any site" would let every site read and drive a client's portal.
 pub fn parse_origins(raw: &str) -> Vec<String> {
     raw.split([' ', ','])
         .map(|o| o.trim().trim_end_matches('/').to_ascii_lowercase())
         .filter(|o| {
-            *o == "*" || {
-                let rest = o
-                    .strip_prefix("https://")
-                    .or_else(|| o.strip_prefix("http://"))
-                    .unwrap_or("");
-                !rest.is_empty() && !rest.contains(['/', '?', '#', '@'])
-            }
+            let rest = o
+                .strip_prefix("https://")
+                .or_else(|| o.strip_prefix("http://"))
+                .unwrap_or("");
+            !rest.is_empty() && !rest.contains(['/', '?', '#', '@', '*'])
         })
         .collect()
 }
 
 /// May a message go to, or come from, this origin?
 pub fn origin_allowed(allowed: &[String], origin: &str) -> bool {
-    allowed
-        .iter()
-        .any(|a| a == "*" || a.eq_ignore_ascii_case(origin))
+    allowed.iter().any(|a| a.eq_ignore_ascii_case(origin))
 }
 
 /// Take a `token=…` parameter out of a location fragment. Returns the token
@@ -163,7 +160,7 @@ mod tests {
     }
 
     #[test]
-    fn parent_origins_are_exact_sites_or_a_deliberate_star() {
+    fn parent_origins_are_exact_sites_never_any_site() {
         assert_eq!(
             parse_origins(
                 "https://www.agency.example, http://localhost:8080  HTTPS://Shop.example"
@@ -174,8 +171,10 @@ mod tests {
                 "https://shop.example".into()
             ]
         );
-        assert_eq!(parse_origins("*"), vec!["*".to_string()]);
         for bad in [
+            "*",
+            "https://*",
+            "https://*.agency.example",
             "agency.example",
             "https://a.example/path",
             "javascript:x",
@@ -192,10 +191,7 @@ mod tests {
         ));
         assert!(!origin_allowed(&allowed, "null"));
         assert!(!origin_allowed(&[], "https://www.agency.example"));
-        assert!(origin_allowed(
-            &parse_origins("*"),
-            "https://anyone.example"
-        ));
+        assert!(!origin_allowed(&["*".into()], "https://anyone.example"));
     }
 
     #[test]

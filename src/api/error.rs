@@ -21,6 +21,9 @@ pub enum ApiError {
     /// The answer could not be read: not JSON, a missing or wrong field, or
     /// a newer contract than this app knows.
     BadData(ContractError),
+    /// A write the API took (2xx) but whose answer could not be read: it
+    /// must not look refused, or it would be sent again.
+    Unconfirmed,
 }
 
 impl ApiError {
@@ -60,6 +63,7 @@ impl std::fmt::Display for ApiError {
             ApiError::Rejected { .. } => "rejected",
             ApiError::Unavailable => "API unavailable",
             ApiError::BadData(_) => "unreadable answer",
+            ApiError::Unconfirmed => "taken, answer unreadable",
         })
     }
 }

@@ -127,17 +127,21 @@ impl HttpApi {
             .body(body)
             .map_err(|_| ApiError::Rejected { message: None })?;
         let text = answer(request.send().await).await?;
+        // Taken (2xx): an answer that cannot be read is not a refusal.
+        let unconfirmed = |_| ApiError::Unconfirmed;
         Ok(match write {
-            Write::Decision { .. } => Applied::Approval(parse::<Approval>(&text)?),
+            Write::Decision { .. } => {
+                Applied::Approval(parse::<Approval>(&text).map_err(unconfirmed)?)
+            }
             Write::Comment { deliverable_id, .. } => Applied::Comment {
                 deliverable_id: deliverable_id.clone(),
-                comment: parse::<Comment>(&text)?,
+                comment: parse::<Comment>(&text).map_err(unconfirmed)?,
             },
             Write::Escalation { body, to_name, .. } => Applied::Escalation {
                 key: key.to_string(),
                 to_name: to_name.clone(),
                 body: body.clone(),
-                receipt: parse::<EscalationReceipt>(&text)?,
+                receipt: parse::<EscalationReceipt>(&text).map_err(unconfirmed)?,
             },
         })
     }

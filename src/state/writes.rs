@@ -162,12 +162,17 @@ async fn flush(w: Writes, backend: Backend, portal: PortalData) {
             }
             Err(error) => {
                 // Keep what was typed: a refused write's text goes back to
-                // the box it was typed in (before the box reappears).
-                drafts::give_back(&item.write);
+                // the box it was typed in (before the box reappears). One
+                // the agency took, whose answer could not be read, is done:
+                // the feed shows what became of it.
+                let taken = error == ApiError::Unconfirmed;
+                if !taken {
+                    drafts::give_back(&item.write);
+                }
                 w.update(|o| {
                     o.remove(&item.key);
                 });
-                if matches!(error, ApiError::Conflict { .. }) {
+                if taken || matches!(error, ApiError::Conflict { .. }) {
                     portal.refetch();
                 }
                 w.problems.update(|v| {

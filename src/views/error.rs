@@ -45,6 +45,12 @@ pub fn ApiErrorView(error: ApiError) -> impl IntoView {
         ),
         ApiError::Conflict { message } => (t.err_conflict_title, None, message.clone(), true),
         ApiError::Rejected { message } => (t.err_rejected_title, None, message.clone(), true),
+        ApiError::Unconfirmed => (
+            t.err_unconfirmed_title,
+            Some(t.err_unconfirmed_body),
+            None,
+            false,
+        ),
         ApiError::Unavailable => (
             t.err_unavailable_title,
             Some(t.err_unavailable_body),

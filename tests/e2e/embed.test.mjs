@@ -40,12 +40,15 @@ before(async () => {
   frames = await startStaticHost('dist', {}, {
     '/parent.html': () => page('', `<h1>Agency site</h1>${iframeSnippet.replace(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed/`)}`),
     '/unlisted.html': () => page('', iframeSnippet.replace(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed-elsewhere/`)),
+    '/any.html': () => page('', iframeSnippet.replace(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed-any/`)),
   });
   host = await startStaticHost(
     'dist',
     {
       framed: { 'data-parent-origin': frames.origin },
       'framed-elsewhere': { 'data-parent-origin': 'https://someone-else.example' },
+      // "Any site" is not a choice: it would let every site read and drive the portal.
+      'framed-any': { 'data-parent-origin': '*' },
       branded: { 'data-api': api.origin, 'data-token': TOKEN },
     },
     {
@@ -154,11 +157,11 @@ test('iframe embed: the frame follows the content, deep links go both ways, orig
   assertNoProblems(p);
 });
 
-test('iframe embed on a site the portal does not list: it tells that site nothing', async () => {
+for (const [parent, what] of [['unlisted', 'a site the portal does not list'], ['any', 'any site ("*")']]) test(`iframe embed allowed to ${what}: it tells that site nothing and takes no orders from it`, async () => {
   const p = await newPage(browser);
   const warnings = [];
   p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await p.goto(`${frames.origin}/unlisted.html`);
+  await p.goto(`${frames.origin}/${parent}.html`);
   const frame = p.frameLocator('#client-portal');
   await frame.locator('#cp-main h1').waitFor({ timeout: 20000 });
   await p.waitForTimeout(300);

@@ -51,6 +51,25 @@ test('a write that hangs is given up on and sent again with its key; the writes 
   assertNoProblems(page);
 });
 
+test('a write the API takes (200) but answers unreadably: told so, never sent again, nothing put back to send twice', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(env.agency('#/approvals/a-home-3'));
+  await waitForPortal(page);
+  env.api.state.faults.push({ method: 'POST', path: /\/decision$/, status: 200, body: '<html>Thanks!</html>', raw: true });
+  await page.getByLabel('Comment for the team').fill('Ship it');
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByText("Sent, but the agency's answer could not be read").waitFor();
+  assert.equal(posts('/decision').length, 1);
+  assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, OUTBOX), 0);
+  // The comment is not handed back to be sent a second time.
+  assert.equal(await page.evaluate(() => localStorage.getItem('client-portal:draft:decision:a-home-3')), null);
+  assert.equal(await page.getByRole('button', { name: 'Try again now' }).count(), 0);
+  assert.equal(posts('/decision').length, 1);
+  assertNoProblems(page);
+});
+
 test('a write saved as due years ahead (a wrong clock, damaged storage) is sent within a minute, and so is the next', async () => {
   const page = await newPage(env.browser, { clock: 'controlled' });
   await page.goto(env.agency('#/'));

@@ -239,6 +239,22 @@ fn concern_form(t: &'static Strings, p: Arc<Portal>, about: Option<String>) -> i
     view! {
         <form class="cp-card cp-concern" novalidate on:submit=submit on:input=on_input aria-labelledby="cp-concern-form-title">
             <h2 id="cp-concern-form-title" class="cp-visually-hidden">{t.concern_title}</h2>
+            // Asked first: an anonymous draft is kept for this tab only, so
+            // nothing typed after choosing it ever reaches the device's storage.
+            <div class="cp-field cp-anon">
+                <div class="cp-choice-row">
+                    <input type="checkbox" role="switch" id="cp-concern-anon" name="anonymous" value="1"
+                        checked=draft.anonymous && anon_ok disabled=!anon_ok aria-describedby="cp-concern-anon-what" />
+                    <label for="cp-concern-anon">{t.concern_anonymous}</label>
+                </div>
+                <div id="cp-concern-anon-what" class="cp-hint">
+                    {if anon_ok {
+                        Either::Left(view! { <p>{t.concern_anon_sees(&client)}</p><p>{t.concern_anon_hidden}</p> })
+                    } else {
+                        Either::Right(view! { <p>{t.concern_anon_off(&agency)}</p> })
+                    }}
+                </div>
+            </div>
             <fieldset class="cp-field" aria-describedby="cp-concern-to-error">
                 <legend>{t.concern_to}</legend>
                 {people.into_iter().enumerate().map(|(i, c)| {
@@ -285,20 +301,6 @@ fn concern_form(t: &'static Strings, p: Arc<Portal>, about: Option<String>) -> i
                     {live_text(move || t.char_count(count.get(), crate::domain::escalation::MESSAGE_LIMIT))}
                 </p>
                 {field_error(errors, "cp-concern-message-error", |e| e.message, t, t.err_message_empty)}
-            </div>
-            <div class="cp-field cp-anon">
-                <div class="cp-choice-row">
-                    <input type="checkbox" role="switch" id="cp-concern-anon" name="anonymous" value="1"
-                        checked=draft.anonymous && anon_ok disabled=!anon_ok aria-describedby="cp-concern-anon-what" />
-                    <label for="cp-concern-anon">{t.concern_anonymous}</label>
-                </div>
-                <div id="cp-concern-anon-what" class="cp-hint">
-                    {if anon_ok {
-                        Either::Left(view! { <p>{t.concern_anon_sees(&client)}</p><p>{t.concern_anon_hidden}</p> })
-                    } else {
-                        Either::Right(view! { <p>{t.concern_anon_off(&agency)}</p> })
-                    }}
-                </div>
             </div>
             <div class="cp-field cp-named">
                 <label for="cp-concern-reply">{t.concern_reply_to}</label>

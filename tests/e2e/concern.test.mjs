@@ -198,6 +198,24 @@ test('API failure: saved and shown as not sent, retried with the same key, deliv
   assertNoProblems(page);
 });
 
+test("the anonymous choice comes first; once chosen, nothing typed reaches the device's storage", async () => {
+  const page = await newPage(env.browser);
+  await openForm(page);
+  const order = await page.evaluate(() =>
+    [...document.querySelector('[data-client-portal]').shadowRoot.querySelectorAll('.cp-concern input, .cp-concern textarea')].map((e) => e.name),
+  );
+  assert.equal(order[0], 'anonymous', order.join(', '));
+  await page.getByRole('switch', { name: 'Send anonymously' }).check();
+  await page.getByLabel('What is it about?').fill('A quiet topic');
+  await page.getByRole('textbox', { name: 'Your message' }).fill('Only for this tab');
+  const [local, session] = await stored(page);
+  assert.ok(!local.includes('Only for this tab') && !local.includes('A quiet topic'), local);
+  assert.ok(session.includes('Only for this tab'), session);
+  // What it promises is what the browser can keep.
+  assert.match(await page.locator('#cp-concern-anon-what').innerText(), /the portal does not send them\. Like any website, their server could still tell which network and browser a message came from/);
+  assertNoProblems(page);
+});
+
 test('drafts come back after a reload; an anonymous draft only in this tab', async () => {
   const page = await newPage(env.browser);
   await openForm(page);

@@ -68,8 +68,12 @@ impl Writes {
         });
     }
 
+    /// Change the outbox as saved, not as this tab last read it: another
+    /// tab may have queued, sent or taken back writes since.
     fn update(&self, f: impl FnOnce(&mut Outbox)) {
-        self.outbox.update(f);
+        let mut o = saved();
+        f(&mut o);
+        self.outbox.set(o);
         self.save();
     }
 
@@ -133,10 +137,53 @@ impl Writes {
     }
 }
 
+/// The outbox as saved on this device (and, for anonymous concerns, in
+/// this tab).
+fn saved() -> Outbox {
+    let load = |s: Store| Outbox::from_json(&s.get(keys::OUTBOX).unwrap_or_default(), now_ms());
+    Outbox::join(load(Store::local()), load(Store::session()))
+}
+
+/// Run `f` while holding the browser's lock on the outbox (the Web Locks
+/// API), so that of all the tabs open on this portal one sends at a time,
+/// and each sees what the one before it sent. Without the API, `f` runs at
+/// once.
+async fn with_lock(f: impl std::future::Future<Output = ()> + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let locks = js_sys::Reflect::get(&window().navigator(), &"locks".into()).ok();
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &"request".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        return f.await;
+    };
+    let mut f = Some(f);
+    let held = Closure::once(move |_: JsValue| {
+        let f = f.take();
+        wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(f) = f {
+                f.await;
+            }
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    if let Ok(p) = request.call2(&locks, &keys::OUTBOX.into(), held.as_ref()) {
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p)).await;
+    }
+}
+
 /// Send every ready write, one at a time (each gives up after
-/// `api::http::TIMEOUT_MS`), then sleep until the next one is due.
+/// `api::http::TIMEOUT_MS`), then sleep until the next one is due. Each is
+/// read from storage just before it goes, so a write another tab has sent
+/// or taken back is not sent again.
 async fn flush(w: Writes, backend: Backend, portal: PortalData) {
-    while let Some(item) = w.outbox.with_untracked(|o| o.next_ready(now_ms()).cloned()) {
+    while let Some(item) = {
+        w.outbox.set(saved());
+        w.outbox.with_untracked(|o| o.next_ready(now_ms()).cloned())
+    } {
         match backend.send(&item.write, &item.key).await {
             Ok(applied) => {
                 w.update(|o| {
@@ -195,8 +242,7 @@ async fn flush(w: Writes, backend: Backend, portal: PortalData) {
 }
 
 pub fn provide_writes() {
-    let load = |s: Store| Outbox::from_json(&s.get(keys::OUTBOX).unwrap_or_default(), now_ms());
-    let outbox = RwSignal::new(Outbox::join(load(Store::local()), load(Store::session())));
+    let outbox = RwSignal::new(saved());
     let applied = RwSignal::new(Vec::new());
     let problems = RwSignal::new(Vec::new());
     let backend = use_backend();
@@ -207,7 +253,7 @@ pub fn provide_writes() {
         let backend = backend.clone();
         async move {
             if let Some(w) = w {
-                flush(w, backend, portal).await;
+                with_lock(flush(w, backend, portal)).await;
             }
         }
     });
@@ -221,6 +267,25 @@ pub fn provide_writes() {
     provide_context(w);
     // Back online: try again at once.
     let h = window_event_listener(leptos::ev::online, move |_| w.retry_failed());
+    on_cleanup(move || h.remove());
+    // Another tab queued, sent or took back a write: show the outbox as it
+    // is now, and send what became due. A write gone from it was sent (or
+    // taken back) there, so the feed is read again to show what it did.
+    let h = window_event_listener(leptos::ev::storage, move |e| {
+        if e.key().as_deref() == Some(keys::OUTBOX) {
+            let now = saved();
+            let gone = w.outbox.with_untracked(|o| {
+                o.items
+                    .iter()
+                    .any(|p| !now.items.iter().any(|q| q.key == p.key))
+            });
+            w.outbox.set(now);
+            if gone {
+                portal.refetch();
+            }
+            w.kick();
+        }
+    });
     on_cleanup(move || h.remove());
     // Writes left from an earlier visit go out now.
     w.retry_failed();

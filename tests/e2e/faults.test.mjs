@@ -123,6 +123,66 @@ test('storage full: what was just typed is what comes back, never an older draft
   assertNoProblems(page);
 });
 
+/** A second tab of the same browser (same storage), on `hash`. */
+async function secondTab(page, hash) {
+  const tab = await page.context().newPage();
+  tab.problems = [];
+  tab.on('pageerror', (e) => tab.problems.push(`page error: ${e.message}`));
+  await tab.goto(env.agency(hash));
+  await waitForPortal(tab);
+  return tab;
+}
+
+test('two tabs, API down: each queues a comment, both are kept and both are delivered once', async () => {
+  const one = await newPage(env.browser);
+  await one.goto(env.agency('#/deliverables/d-homepage'));
+  await waitForPortal(one);
+  const two = await secondTab(one, '#/deliverables/d-homepage');
+  env.api.state.down = true;
+  for (const [tab, text] of [[one, 'From the first tab'], [two, 'From the second tab']]) {
+    await tab.getByLabel('Add a comment').fill(text);
+    await tab.getByRole('button', { name: 'Send comment' }).click();
+    await tab.getByText('1 change is not sent yet.').or(tab.getByText('2 changes are not sent yet.')).first().waitFor();
+  }
+  const saved = await one.evaluate((key) => JSON.parse(localStorage.getItem(key)).map((p) => p.write.comment.body.body), OUTBOX);
+  assert.deepEqual(saved.sort(), ['From the first tab', 'From the second tab']);
+  await two.close();
+  env.api.state.down = false;
+  await one.reload();
+  await waitUntil(() => env.api.state.writes.length === 2);
+  assert.deepEqual(env.api.state.writes.map((w) => w.body.body).sort(), ['From the first tab', 'From the second tab']);
+  assert.equal(posts('/comments').length, 2);
+  assertNoProblems(one);
+});
+
+test('two tabs: undo in one stops the other from sending; a write due in both is sent once', async () => {
+  const one = await newPage(env.browser, { clock: 'controlled' });
+  await one.goto(env.agency('#/approvals/a-home-3'));
+  await waitForPortal(one);
+  await one.getByRole('button', { name: 'Approve', exact: true }).click();
+  await one.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  const two = await secondTab(one, '#/approvals');
+  await one.getByRole('button', { name: 'Undo' }).click();
+  await one.context().clock.fastForward(15_000);
+  await one.waitForTimeout(300);
+  assert.equal(posts('/decision').length, 0, 'taken back in one tab, not sent by the other');
+
+  // Decided again; both tabs hold it when it falls due.
+  await one.getByRole('button', { name: 'Approve', exact: true }).click();
+  await one.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await two.reload();
+  await waitForPortal(two);
+  await one.context().clock.fastForward(11_000);
+  await waitUntil(() => env.api.state.writes.length === 1);
+  // Whichever tab sent it, both show it decided.
+  for (const tab of [one, two]) await tab.getByText('Approved').first().waitFor();
+  await one.context().clock.fastForward(61_000);
+  await one.waitForTimeout(300);
+  assert.equal(posts('/decision').length, 1, 'one send across both tabs');
+  assert.equal(env.api.state.writes.length, 1);
+  assert.deepEqual([...one.problems, ...two.problems], []);
+});
+
 /** Poll the test's own state (not the page's clock) until `ok()` holds. */
 async function waitUntil(ok, ms = 10_000) {
   const end = Date.now() + ms;

@@ -10,6 +10,8 @@ mod imp {
 
     thread_local! {
         static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        /// Whose data the person stores hold (`super::person_scope`).
+        static PERSON: RefCell<String> = const { RefCell::new(String::new()) };
     }
 
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,16 +20,41 @@ mod imp {
         Session,
     }
 
-    /// One of the browser's two stores.
+    /// One of the browser's two stores, either as a whole (what belongs to
+    /// the device: the language, the tab's token) or only the part that
+    /// belongs to the person using the portal now.
     #[derive(Clone, Copy, Debug)]
-    pub struct Store(Kind);
+    pub struct Store(Kind, bool);
 
     impl Store {
+        /// localStorage, for what belongs to the device.
         pub fn local() -> Self {
-            Store(Kind::Local)
+            Store(Kind::Local, false)
         }
+        /// sessionStorage (this tab), for what belongs to the tab.
         pub fn session() -> Self {
-            Store(Kind::Session)
+            Store(Kind::Session, false)
+        }
+        /// localStorage, this person's part.
+        pub fn person() -> Self {
+            Store(Kind::Local, true)
+        }
+        /// sessionStorage, this person's part.
+        pub fn person_tab() -> Self {
+            Store(Kind::Session, true)
+        }
+
+        /// Say whose data the person stores hold from now on.
+        pub fn set_person(scope: String) {
+            PERSON.with(|p| *p.borrow_mut() = scope);
+        }
+
+        /// The name `key` is stored under in this store.
+        pub fn key(&self, key: &str) -> String {
+            match self.1 {
+                true => PERSON.with(|p| format!("{key}@{}", p.borrow())),
+                false => key.to_string(),
+            }
         }
 
         fn web(&self) -> Option<web_sys::Storage> {
@@ -49,6 +76,7 @@ mod imp {
         /// What could not be saved this visit is newer than what was, so
         /// it is read first.
         pub fn get(&self, key: &str) -> Option<String> {
+            let key = &self.key(key);
             MEMORY
                 .with(|m| m.borrow().get(&self.memory_key(key)).cloned())
                 .or_else(|| self.web()?.get_item(key).ok().flatten())
@@ -58,6 +86,7 @@ mod imp {
         /// tried before giving up on it; what still does not fit lives in
         /// memory for the rest of the visit.
         pub fn set(&self, key: &str, value: &str) {
+            let key = &self.key(key);
             let saved = self.web().is_some_and(|s| {
                 s.set_item(key, value).is_ok()
                     || (s.remove_item(key).is_ok() && s.set_item(key, value).is_ok())
@@ -72,6 +101,7 @@ mod imp {
         }
 
         pub fn remove(&self, key: &str) {
+            let key = &self.key(key);
             if let Some(s) = self.web() {
                 let _ = s.remove_item(key);
             }
@@ -83,9 +113,33 @@ mod imp {
 #[cfg(target_arch = "wasm32")]
 pub use imp::Store;
 
+/// Whose data the person stores hold: everything a person writes or is
+/// shown (unsent writes, drafts, "Your messages", the help contact) is kept
+/// under the API and the access token it came with. On a shared browser one
+/// person's drafts and unsent writes never show for another, and nothing
+/// queued under one token is ever sent with another. Only a hash of the
+/// token is used, never the token itself.
+pub fn person_scope(api: Option<&str>, token: Option<&str>) -> String {
+    let Some(api) = api else {
+        return "demo".into();
+    };
+    // FNV-1a, 64 bits: a name, not a secret (the token is 256 random bits).
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in api
+        .bytes()
+        .chain([b'\n'])
+        .chain(token.unwrap_or("").bytes())
+    {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
 /// Everything the portal keeps in the browser, by key. The `:vN` suffix
 /// is the stored format's version: a new format takes a new key, so an old
-/// value is never misread.
+/// value is never misread. Each person's items are kept under
+/// `<key>@<person_scope>` (`Store::person`, `Store::person_tab`); the
+/// language and the tab's token are the device's and the tab's.
 pub mod keys {
     /// Writes not confirmed yet (`domain::outbox::Outbox::to_json`).
     pub const OUTBOX: &str = "client-portal:outbox:v3";
@@ -110,5 +164,26 @@ pub mod keys {
     /// A decision's comment being written on an approval.
     pub fn draft_decision(approval_id: &str) -> String {
         format!("client-portal:draft:decision:{approval_id}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::person_scope;
+
+    #[test]
+    fn each_person_has_a_scope_of_their_own() {
+        let a = person_scope(Some("https://api.example"), Some("token-a"));
+        let b = person_scope(Some("https://api.example"), Some("token-b"));
+        let other_api = person_scope(Some("https://other.example"), Some("token-a"));
+        assert_ne!(a, b);
+        assert_ne!(a, other_api);
+        assert_eq!(
+            a,
+            person_scope(Some("https://api.example"), Some("token-a"))
+        );
+        assert_eq!(a.len(), 16);
+        assert!(!a.contains("token"));
+        assert_eq!(person_scope(None, Some("token-a")), "demo");
     }
 }

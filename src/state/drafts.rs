@@ -7,15 +7,15 @@ use crate::storage::{keys, Store};
 pub use crate::storage::keys::{draft_comment as comment_key, draft_decision as decision_key};
 
 pub fn load(key: &str) -> String {
-    Store::local().get(key).unwrap_or_default()
+    Store::person().get(key).unwrap_or_default()
 }
 
 /// Save (or forget, when empty) a draft.
 pub fn save(key: &str, text: &str) {
     if text.is_empty() {
-        Store::local().remove(key);
+        Store::person().remove(key);
     } else {
-        Store::local().set(key, text);
+        Store::person().set(key, text);
     }
 }
 
@@ -65,8 +65,8 @@ pub fn give_back(write: &crate::domain::outbox::Write) {
 /// address, and switching to anonymous removes the named copy.
 pub fn save_concern(f: &Form) {
     let (keep, drop) = match f.anonymous {
-        true => (Store::session(), Store::local()),
-        false => (Store::local(), Store::session()),
+        true => (Store::person_tab(), Store::person()),
+        false => (Store::person(), Store::person_tab()),
     };
     drop.remove(keys::DRAFT_CONCERN);
     if f.topic.trim().is_empty() && f.message.trim().is_empty() {
@@ -84,9 +84,9 @@ pub fn save_concern(f: &Form) {
 
 /// The saved concern: this tab's anonymous draft first, else the named one.
 pub fn load_concern() -> Form {
-    let saved = Store::session()
+    let saved = Store::person_tab()
         .get(keys::DRAFT_CONCERN)
-        .or_else(|| Store::local().get(keys::DRAFT_CONCERN));
+        .or_else(|| Store::person().get(keys::DRAFT_CONCERN));
     let Some(q) = saved.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()) else {
         return Form::default();
     };
@@ -94,6 +94,6 @@ pub fn load_concern() -> Form {
 }
 
 pub fn clear_concern() {
-    Store::local().remove(keys::DRAFT_CONCERN);
-    Store::session().remove(keys::DRAFT_CONCERN);
+    Store::person().remove(keys::DRAFT_CONCERN);
+    Store::person_tab().remove(keys::DRAFT_CONCERN);
 }

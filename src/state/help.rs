@@ -14,11 +14,11 @@ pub fn remember(c: &HelpContact) {
         line(&c.email),
         line(&c.phone)
     );
-    Store::local().set(keys::HELP_CONTACT, &text);
+    Store::person().set(keys::HELP_CONTACT, &text);
 }
 
 pub fn last() -> Option<HelpContact> {
-    let text = Store::local().get(keys::HELP_CONTACT)?;
+    let text = Store::person().get(keys::HELP_CONTACT)?;
     let mut lines = text.split('\n').map(str::to_string);
     let name = lines.next().filter(|n| !n.is_empty())?;
     let mut next = || lines.next().filter(|v| !v.is_empty());

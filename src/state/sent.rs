@@ -7,7 +7,7 @@ use crate::domain::outbox::Applied;
 use crate::storage::{keys, Store};
 
 pub fn load() -> Vec<Sent> {
-    decode(&Store::local().get(keys::MESSAGES).unwrap_or_default())
+    decode(&Store::person().get(keys::MESSAGES).unwrap_or_default())
 }
 
 /// Keep a confirmed concern (if it is one, and not anonymous).
@@ -15,6 +15,6 @@ pub fn keep(a: &Applied, response_hours: u32) {
     if let Some(s) = Sent::from_applied(a, response_hours) {
         let mut list = load();
         remember(&mut list, s);
-        Store::local().set(keys::MESSAGES, &encode(&list));
+        Store::person().set(keys::MESSAGES, &encode(&list));
     }
 }

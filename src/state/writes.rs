@@ -60,10 +60,10 @@ impl Writes {
     fn save(&self) {
         self.outbox.with_untracked(|o| {
             let (named, anon) = o.split();
-            Store::local().set(keys::OUTBOX, &named.to_json());
+            Store::person().set(keys::OUTBOX, &named.to_json());
             match anon.items.is_empty() {
-                true => Store::session().remove(keys::OUTBOX),
-                false => Store::session().set(keys::OUTBOX, &anon.to_json()),
+                true => Store::person_tab().remove(keys::OUTBOX),
+                false => Store::person_tab().set(keys::OUTBOX, &anon.to_json()),
             }
         });
     }
@@ -141,7 +141,7 @@ impl Writes {
 /// this tab).
 fn saved() -> Outbox {
     let load = |s: Store| Outbox::from_json(&s.get(keys::OUTBOX).unwrap_or_default(), now_ms());
-    Outbox::join(load(Store::local()), load(Store::session()))
+    Outbox::join(load(Store::person()), load(Store::person_tab()))
 }
 
 /// Run `f` while holding the browser's lock on the outbox (the Web Locks
@@ -170,7 +170,8 @@ async fn with_lock(f: impl std::future::Future<Output = ()> + 'static) {
             Ok(JsValue::UNDEFINED)
         })
     });
-    if let Ok(p) = request.call2(&locks, &keys::OUTBOX.into(), held.as_ref()) {
+    let name = Store::person().key(keys::OUTBOX);
+    if let Ok(p) = request.call2(&locks, &name.into(), held.as_ref()) {
         let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p)).await;
     }
 }
@@ -272,7 +273,7 @@ pub fn provide_writes() {
     // is now, and send what became due. A write gone from it was sent (or
     // taken back) there, so the feed is read again to show what it did.
     let h = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().as_deref() == Some(keys::OUTBOX) {
+        if e.key() == Some(Store::person().key(keys::OUTBOX)) {
             let now = saved();
             let gone = w.outbox.with_untracked(|o| {
                 o.items

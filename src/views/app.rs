@@ -10,10 +10,13 @@ use crate::route::provide_router;
 use crate::state::feed::provide_portal;
 use crate::state::shown::provide_shown;
 use crate::state::writes::provide_writes;
+use crate::storage::{person_scope, Store};
 use crate::views::portal::Loading;
 use crate::views::shell::Shell;
 
 pub fn app(config: Config) -> impl IntoView {
+    // Whose drafts and unsent writes this is, before anything reads them.
+    Store::set_person(person_scope(config.api.as_deref(), config.token.as_deref()));
     provide_i18n(config.locale.as_deref(), config.assets.as_deref());
     provide_backend(Backend::from_config(&config));
     provide_router();

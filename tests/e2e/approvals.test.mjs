@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TOKEN } from './support/api-double.mjs';
 import { useAgency } from './support/agency.mjs';
+import { personKey } from './support/storage.mjs';
 import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot, focused } from './support/browser.mjs';
 
 const env = useAgency();
@@ -168,7 +169,8 @@ test('reload with an unsent decision: still queued, then sent', async () => {
   await page.reload();
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
   assert.equal(env.api.state.writes.length, 1);
-  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('client-portal:outbox:v3')).length), 0);
+  const outbox = personKey('client-portal:outbox:v3', env.api.origin, TOKEN);
+  assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, outbox), 0);
   assertNoProblems(page);
 });
 
@@ -218,7 +220,8 @@ test('comments: sent with the contract body, shown in the thread; drafts survive
   assert.deepEqual(JSON.parse(comments[0].body), { body: 'Half-typed thought' });
   assert.match(comments[0].headers['idempotency-key'], UUID);
   assert.equal(await page.getByLabel('Add a comment').inputValue(), '');
-  assert.equal(await page.evaluate(() => localStorage.getItem('client-portal:draft:comment:d-homepage')), null);
+  const draft = personKey('client-portal:draft:comment:d-homepage', env.api.origin, TOKEN);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), draft), null);
 
   await page.getByLabel('About').selectOption({ label: 'v2' });
   await page.getByRole('button', { name: 'Send comment' }).click();

@@ -4,10 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAgency } from './support/agency.mjs';
+import { TOKEN } from './support/api-double.mjs';
+import { personKey } from './support/storage.mjs';
 import { NOW, newPage, assertNoProblems, waitForPortal } from './support/browser.mjs';
 
-const env = useAgency();
-const OUTBOX = 'client-portal:outbox:v3';
+// A second person's page: the same API, another person's token.
+const env = useAgency((api) => ({ 'agency-b': { 'data-api': api, 'data-token': 'token-b' } }));
+/** The key of this person's `key` (the agency page's API and token). */
+const mine = (key) => personKey(key, env.api.origin, TOKEN);
 const posts = (suffix) => env.api.calls().filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
 const TIMEOUT_MS = 30_000;
 
@@ -62,9 +66,9 @@ test('a write the API takes (200) but answers unreadably: told so, never sent ag
   await page.getByRole('button', { name: 'Send now' }).click();
   await page.getByText("Sent, but the agency's answer could not be read").waitFor();
   assert.equal(posts('/decision').length, 1);
-  assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, OUTBOX), 0);
+  assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, mine('client-portal:outbox:v3')), 0);
   // The comment is not handed back to be sent a second time.
-  assert.equal(await page.evaluate(() => localStorage.getItem('client-portal:draft:decision:a-home-3')), null);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), mine('client-portal:draft:decision:a-home-3')), null);
   assert.equal(await page.getByRole('button', { name: 'Try again now' }).count(), 0);
   assert.equal(posts('/decision').length, 1);
   assertNoProblems(page);
@@ -84,7 +88,7 @@ test('a write saved as due years ahead (a wrong clock, damaged storage) is sent 
   });
   await page.evaluate(
     ([key, items]) => localStorage.setItem(key, JSON.stringify(items)),
-    [OUTBOX, [saved('k-far', 'a-home-3', 'v-home-3', NOW.getTime() + years), { damaged: true }]],
+    [mine('client-portal:outbox:v3'), [saved('k-far', 'a-home-3', 'v-home-3', NOW.getTime() + years), { damaged: true }]],
   );
   await page.reload();
   await waitForPortal(page);
@@ -92,7 +96,7 @@ test('a write saved as due years ahead (a wrong clock, damaged storage) is sent 
   await page.clock.fastForward(61_000);
   await waitUntil(() => env.api.state.writes.length === 1);
   assert.equal(env.api.state.writes[0].key, 'k-far');
-  assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, OUTBOX), 0);
+  assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, mine('client-portal:outbox:v3')), 0);
   assertNoProblems(page);
 });
 
@@ -100,8 +104,8 @@ test('storage full: what was just typed is what comes back, never an older draft
   const page = await newPage(env.browser);
   await page.goto(env.agency('#/deliverables/d-homepage'));
   await waitForPortal(page);
-  await page.evaluate(() => {
-    localStorage.setItem('client-portal:draft:comment:d-homepage', "Last week's thought, never sent");
+  await page.evaluate((key) => {
+    localStorage.setItem(key, "Last week's thought, never sent");
     // Fill the rest of the origin's storage to the brim.
     for (let size = 1 << 20, i = 0; size >= 1; ) {
       try {
@@ -110,7 +114,7 @@ test('storage full: what was just typed is what comes back, never an older draft
         size >>= 1;
       }
     }
-  });
+  }, mine('client-portal:draft:comment:d-homepage'));
   await page.reload();
   await waitForPortal(page);
   const box = page.getByLabel('Add a comment');
@@ -121,6 +125,41 @@ test('storage full: what was just typed is what comes back, never an older draft
   await page.goBack();
   assert.equal(await page.getByLabel('Add a comment').inputValue(), 'What I typed just now, which is a good deal longer than the old draft');
   assertNoProblems(page);
+});
+
+test("a shared browser: the next person sees none of the last one's drafts or unsent writes, and none is sent with their token", async () => {
+  env.api.state.acceptedTokens.add('token-b');
+  const a = await newPage(env.browser);
+  await a.goto(env.agency('#/deliverables/d-homepage'));
+  await waitForPortal(a);
+  env.api.state.down = true;
+  await a.getByLabel('Add a comment').fill("A's note to the agency");
+  await a.getByRole('button', { name: 'Send comment' }).click();
+  await a.getByText('1 change is not sent yet.').waitFor();
+  await a.getByLabel('Add a comment').fill("A's half-typed thought");
+  await a.close();
+  env.api.state.down = false;
+
+  // The next person, in the same browser, with their own link.
+  const b = await a.context().newPage();
+  await b.goto(`${env.host.origin}/agency-b/#/deliverables/d-homepage`);
+  await waitForPortal(b);
+  assert.equal(await b.getByLabel('Add a comment').inputValue(), '');
+  assert.equal(await b.getByText("A's note").count(), 0);
+  assert.equal(await b.getByText('not sent yet').filter({ visible: true }).count(), 0);
+  await b.waitForTimeout(1000);
+  assert.equal(env.api.calls().filter((r) => r.method === 'POST').length, 0, 'nothing sent with the wrong token');
+  await b.close();
+
+  // The first person comes back: their draft, and their note goes out with their own token.
+  const back = await a.context().newPage();
+  await back.goto(env.agency('#/deliverables/d-homepage'));
+  await waitForPortal(back);
+  assert.equal(await back.getByLabel('Add a comment').inputValue(), "A's half-typed thought");
+  await waitUntil(() => env.api.state.writes.length === 1);
+  const [sent] = env.api.calls().filter((r) => r.method === 'POST');
+  assert.equal(sent.headers.authorization, `Bearer ${TOKEN}`);
+  assert.deepEqual(JSON.parse(sent.body), { body: "A's note to the agency" });
 });
 
 /** A second tab of the same browser (same storage), on `hash`. */
@@ -144,7 +183,7 @@ test('two tabs, API down: each queues a comment, both are kept and both are deli
     await tab.getByRole('button', { name: 'Send comment' }).click();
     await tab.getByText('1 change is not sent yet.').or(tab.getByText('2 changes are not sent yet.')).first().waitFor();
   }
-  const saved = await one.evaluate((key) => JSON.parse(localStorage.getItem(key)).map((p) => p.write.comment.body.body), OUTBOX);
+  const saved = await one.evaluate((key) => JSON.parse(localStorage.getItem(key)).map((p) => p.write.comment.body.body), mine('client-portal:outbox:v3'));
   assert.deepEqual(saved.sort(), ['From the first tab', 'From the second tab']);
   await two.close();
   env.api.state.down = false;

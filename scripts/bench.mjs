@@ -89,7 +89,12 @@ async function lighthouseRun(url) {
     };
   } finally {
     if (chrome.exitCode === null) await new Promise((ok) => chrome.once('exit', ok).kill());
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    // Chromium's helper processes may still be writing to the profile for
+    // a moment after it exits; a temporary folder left behind is no reason
+    // to lose the run.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    } catch {}
   }
 }
 

@@ -146,10 +146,13 @@ fn saved() -> Outbox {
 
 /// Run `f` while holding the browser's lock on the outbox (the Web Locks
 /// API), so that of all the tabs open on this portal one sends at a time,
-/// and each sees what the one before it sent. Without the API, `f` runs at
-/// once.
+/// and each sees what the one before it sent. Without the API, or when the
+/// lock cannot be had (an opaque origin, say), `f` runs anyway: better
+/// sent from two tabs with one key than never.
 async fn with_lock(f: impl std::future::Future<Output = ()> + 'static) {
+    use std::{cell::RefCell, rc::Rc};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let f = Rc::new(RefCell::new(Some(f)));
     let locks = js_sys::Reflect::get(&window().navigator(), &"locks".into()).ok();
     let request = locks.as_ref().and_then(|l| {
         js_sys::Reflect::get(l, &"request".into())
@@ -157,22 +160,25 @@ async fn with_lock(f: impl std::future::Future<Output = ()> + 'static) {
             .dyn_into::<js_sys::Function>()
             .ok()
     });
-    let (Some(locks), Some(request)) = (locks, request) else {
-        return f.await;
-    };
-    let mut f = Some(f);
-    let held = Closure::once(move |_: JsValue| {
-        let f = f.take();
-        wasm_bindgen_futures::future_to_promise(async move {
-            if let Some(f) = f {
-                f.await;
-            }
-            Ok(JsValue::UNDEFINED)
-        })
-    });
-    let name = Store::person().key(keys::OUTBOX);
-    if let Ok(p) = request.call2(&locks, &name.into(), held.as_ref()) {
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p)).await;
+    if let (Some(locks), Some(request)) = (locks, request) {
+        let inside = f.clone();
+        let held = Closure::once(move |_: JsValue| {
+            let f = inside.borrow_mut().take();
+            wasm_bindgen_futures::future_to_promise(async move {
+                if let Some(f) = f {
+                    f.await;
+                }
+                Ok(JsValue::UNDEFINED)
+            })
+        });
+        let name = Store::person().key(keys::OUTBOX);
+        if let Ok(p) = request.call2(&locks, &name.into(), held.as_ref()) {
+            let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p)).await;
+        }
+    }
+    let left = f.borrow_mut().take();
+    if let Some(f) = left {
+        f.await;
     }
 }
 

@@ -222,6 +222,21 @@ test('two tabs: undo in one stops the other from sending; a write due in both is
   assert.deepEqual([...one.problems, ...two.problems], []);
 });
 
+test('no lock to be had (Web Locks refusing, as in an opaque origin): writes are still sent', async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    if (navigator.locks) navigator.locks.request = () => Promise.reject(new DOMException('No locks here', 'SecurityError'));
+  });
+  await page.goto(env.agency('#/approvals/a-home-3'));
+  await waitForPortal(page);
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await page.getByRole('heading', { name: 'Receipt' }).waitFor();
+  assert.equal(posts('/decision').length, 1);
+  assertNoProblems(page);
+});
+
 /** Poll the test's own state (not the page's clock) until `ok()` holds. */
 async function waitUntil(ok, ms = 10_000) {
   const end = Date.now() + ms;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { useAgency } from './support/agency.mjs';
 import { TOKEN } from './support/api-double.mjs';
 import { personKey } from './support/storage.mjs';
-import { NOW, newPage, assertNoProblems, waitForPortal } from './support/browser.mjs';
+import { NOW, newPage, assertNoProblems, waitForPortal, screenshot } from './support/browser.mjs';
 
 // A second person's page: the same API, another person's token.
 const env = useAgency((api) => ({ 'agency-b': { 'data-api': api, 'data-token': 'token-b' } }));
@@ -14,6 +14,20 @@ const env = useAgency((api) => ({ 'agency-b': { 'data-api': api, 'data-token': '
 const mine = (key) => personKey(key, env.api.origin, TOKEN);
 const posts = (suffix) => env.api.calls().filter((r) => r.method === 'POST' && r.path.endsWith(suffix));
 const TIMEOUT_MS = 30_000;
+
+/** A fresh page (own storage) on the agency page at `hash`, the portal drawn. */
+async function open(hash, options) {
+  const page = await newPage(env.browser, options);
+  await page.goto(env.agency(hash));
+  await waitForPortal(page);
+  return page;
+}
+
+/** Approve the approval on screen and confirm it (its undo window starts). */
+async function approve(page) {
+  await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+}
 
 test('an API that never answers: after 30 seconds the page says so, and trying again works', async () => {
   env.api.state.faults.push({ method: 'GET', path: /\/portal$/, hang: true });
@@ -28,17 +42,14 @@ test('an API that never answers: after 30 seconds the page says so, and trying a
 });
 
 test('a write that hangs is given up on and sent again with its key; the writes behind it go meanwhile', async () => {
-  const page = await newPage(env.browser, { clock: 'controlled' });
-  await page.goto(env.agency('#/deliverables/d-homepage'));
-  await waitForPortal(page);
+  const page = await open('#/deliverables/d-homepage', { clock: 'controlled' });
   env.api.state.faults.push({ method: 'POST', path: /\/comments$/, hang: true });
   await page.getByLabel('Add a comment').fill('Stuck on the way');
   await page.getByRole('button', { name: 'Send comment' }).click();
   await waitUntil(() => posts("/comments").length === 1);
 
   await page.goto(env.agency('#/approvals/a-home-3'));
-  await page.getByRole('button', { name: 'Approve', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await approve(page);
   await page.getByRole('button', { name: 'Send now' }).click();
   await page.clock.fastForward(TIMEOUT_MS + 1000);
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
@@ -56,15 +67,13 @@ test('a write that hangs is given up on and sent again with its key; the writes 
 });
 
 test('a write the API takes (200) but answers unreadably: told so, never sent again, nothing put back to send twice', async () => {
-  const page = await newPage(env.browser);
-  await page.goto(env.agency('#/approvals/a-home-3'));
-  await waitForPortal(page);
+  const page = await open('#/approvals/a-home-3');
   env.api.state.faults.push({ method: 'POST', path: /\/decision$/, status: 200, body: '<html>Thanks!</html>', raw: true });
   await page.getByLabel('Comment for the team').fill('Ship it');
-  await page.getByRole('button', { name: 'Approve', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await approve(page);
   await page.getByRole('button', { name: 'Send now' }).click();
   await page.getByText("Sent, but the agency's answer could not be read").waitFor();
+  await screenshot(page, 'write-unconfirmed-1280');
   assert.equal(posts('/decision').length, 1);
   assert.equal(await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).length, mine('client-portal:outbox:v3')), 0);
   // The comment is not handed back to be sent a second time.
@@ -75,9 +84,7 @@ test('a write the API takes (200) but answers unreadably: told so, never sent ag
 });
 
 test('a write saved as due years ahead (a wrong clock, damaged storage) is sent within a minute, and so is the next', async () => {
-  const page = await newPage(env.browser, { clock: 'controlled' });
-  await page.goto(env.agency('#/'));
-  await waitForPortal(page);
+  const page = await open('#/', { clock: 'controlled' });
   const years = 10 * 365 * 86_400_000;
   const saved = (key, approval, version, due) => ({
     key,
@@ -101,9 +108,7 @@ test('a write saved as due years ahead (a wrong clock, damaged storage) is sent 
 });
 
 test('storage full: what was just typed is what comes back, never an older draft', async () => {
-  const page = await newPage(env.browser);
-  await page.goto(env.agency('#/deliverables/d-homepage'));
-  await waitForPortal(page);
+  const page = await open('#/deliverables/d-homepage');
   await page.evaluate((key) => {
     localStorage.setItem(key, "Last week's thought, never sent");
     // Fill the rest of the origin's storage to the brim.
@@ -129,9 +134,7 @@ test('storage full: what was just typed is what comes back, never an older draft
 
 test("a shared browser: the next person sees none of the last one's drafts or unsent writes, and none is sent with their token", async () => {
   env.api.state.acceptedTokens.add('token-b');
-  const a = await newPage(env.browser);
-  await a.goto(env.agency('#/deliverables/d-homepage'));
-  await waitForPortal(a);
+  const a = await open('#/deliverables/d-homepage');
   env.api.state.down = true;
   await a.getByLabel('Add a comment').fill("A's note to the agency");
   await a.getByRole('button', { name: 'Send comment' }).click();
@@ -173,9 +176,7 @@ async function secondTab(page, hash) {
 }
 
 test('two tabs, API down: each queues a comment, both are kept and both are delivered once', async () => {
-  const one = await newPage(env.browser);
-  await one.goto(env.agency('#/deliverables/d-homepage'));
-  await waitForPortal(one);
+  const one = await open('#/deliverables/d-homepage');
   const two = await secondTab(one, '#/deliverables/d-homepage');
   env.api.state.down = true;
   for (const [tab, text] of [[one, 'From the first tab'], [two, 'From the second tab']]) {
@@ -195,11 +196,8 @@ test('two tabs, API down: each queues a comment, both are kept and both are deli
 });
 
 test('two tabs: undo in one stops the other from sending; a write due in both is sent once', async () => {
-  const one = await newPage(env.browser, { clock: 'controlled' });
-  await one.goto(env.agency('#/approvals/a-home-3'));
-  await waitForPortal(one);
-  await one.getByRole('button', { name: 'Approve', exact: true }).click();
-  await one.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  const one = await open('#/approvals/a-home-3', { clock: 'controlled' });
+  await approve(one);
   const two = await secondTab(one, '#/approvals');
   await one.getByRole('button', { name: 'Undo' }).click();
   await one.context().clock.fastForward(15_000);
@@ -207,8 +205,7 @@ test('two tabs: undo in one stops the other from sending; a write due in both is
   assert.equal(posts('/decision').length, 0, 'taken back in one tab, not sent by the other');
 
   // Decided again; both tabs hold it when it falls due.
-  await one.getByRole('button', { name: 'Approve', exact: true }).click();
-  await one.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await approve(one);
   await two.reload();
   await waitForPortal(two);
   await one.context().clock.fastForward(11_000);
@@ -229,8 +226,7 @@ test('no lock to be had (Web Locks refusing, as in an opaque origin): writes are
   });
   await page.goto(env.agency('#/approvals/a-home-3'));
   await waitForPortal(page);
-  await page.getByRole('button', { name: 'Approve', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Yes, approve' }).click();
+  await approve(page);
   await page.getByRole('button', { name: 'Send now' }).click();
   await page.getByRole('heading', { name: 'Receipt' }).waitFor();
   assert.equal(posts('/decision').length, 1);

@@ -20,9 +20,9 @@ pub fn Shell() -> impl IntoView {
     // Interface words are read once: changing language re-renders the shell.
     let t = use_i18n().t();
     let backend = use_backend();
+    brand_style();
     view! {
         <div class="cp-app" lang=t.tag>
-            <BrandStyle />
             <a class="cp-skip" href="#cp-main" on:click=skip_to_main>
                 {t.skip_to_content}
             </a>
@@ -49,21 +49,22 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 }
 
 /// The agency's brand colour from the feed, as design tokens with readable
-/// text colours (`domain::brand`). The embedding page's own `--cp-*`
-/// settings still win.
-#[component]
-fn BrandStyle() -> impl IntoView {
+/// text colours (`domain::brand`), in a stylesheet of the shadow root
+/// (`embed::set_brand`). The embedding page's own `--cp-*` settings still
+/// win.
+fn brand_style() {
     let shown = use_shown();
-    let css = move || {
-        shown.with(|p| {
+    // A stylesheet outside the view: the effect's whole output is the DOM.
+    Effect::new(move || {
+        let css = shown.with(|p| {
             p.as_ref()
                 .and_then(|p| p.agency.brand_color.as_deref())
                 .and_then(Brand::from_color)
                 .map(|b| b.css())
                 .unwrap_or_default()
-        })
-    };
-    view! { <style>{css}</style> }
+        });
+        crate::embed::set_brand(&css);
+    });
 }
 
 #[component]

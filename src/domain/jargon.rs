@@ -127,62 +127,6 @@ pub fn merge<'a>(
     all
 }
 
-/// Escape text for HTML (element content and quoted attribute values).
-pub fn escape_html(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// `text` as HTML with each term marked: a button that opens a note (the
-/// browser's popover) with the term and its meaning, and a button that
-/// closes it. Every piece of agency text is escaped; only the markup written
-/// here is HTML. Note ids are `{id_prefix}-{n}`, n counting from `first_id`;
-/// returns the HTML and the next free number.
-pub fn to_html(
-    text: &str,
-    glossary: &[(&str, &str)],
-    id_prefix: &str,
-    first_id: u32,
-    close_label: &str,
-) -> (String, u32) {
-    let terms: Vec<&str> = glossary.iter().map(|(t, _)| *t).collect();
-    let mut out = String::with_capacity(text.len());
-    let mut n = first_id;
-    for piece in mark(text, &terms) {
-        match piece {
-            Piece::Text(s) => escape_html(s, &mut out),
-            Piece::Term(s, k) => {
-                let id = format!("{id_prefix}-{n}");
-                n += 1;
-                out.push_str("<button type=\"button\" class=\"cp-term\" popovertarget=\"");
-                out.push_str(&id);
-                out.push_str("\">");
-                escape_html(s, &mut out);
-                out.push_str("</button><span popover class=\"cp-term-note\" id=\"");
-                out.push_str(&id);
-                out.push_str("\"><strong>");
-                escape_html(glossary[k].0, &mut out);
-                out.push_str("</strong> ");
-                escape_html(glossary[k].1, &mut out);
-                out.push_str(" <button type=\"button\" class=\"cp-term-close\" popovertargetaction=\"hide\" popovertarget=\"");
-                out.push_str(&id);
-                out.push_str("\">");
-                escape_html(close_label, &mut out);
-                out.push_str("</button></span>");
-            }
-        }
-    }
-    (out, n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,23 +192,6 @@ mod tests {
     fn empty_terms_and_text() {
         assert_eq!(mark("", &TERMS), vec![]);
         assert_eq!(mark("CTR", &["", " "]), vec![Text("CTR")]);
-    }
-
-    #[test]
-    fn html_escapes_everything_the_agency_wrote() {
-        let glossary = [("CTR", "Clicks <per> view & \"more\"")];
-        let (html, next) = to_html("<b>CTR</b> & 'x'", &glossary, "t", 7, "Close");
-        assert_eq!(
-            html,
-            "&lt;b&gt;<button type=\"button\" class=\"cp-term\" popovertarget=\"t-7\">CTR</button>\
-             <span popover class=\"cp-term-note\" id=\"t-7\"><strong>CTR</strong> \
-             Clicks &lt;per&gt; view &amp; &quot;more&quot; <button type=\"button\" \
-             class=\"cp-term-close\" popovertargetaction=\"hide\" popovertarget=\"t-7\">Close</button></span>\
-             &lt;/b&gt; &amp; &#39;x&#39;"
-        );
-        assert_eq!(next, 8);
-        let (plain, next) = to_html("No terms here", &glossary, "t", 8, "Close");
-        assert_eq!((plain.as_str(), next), ("No terms here", 8));
     }
 
     #[test]

@@ -3,6 +3,23 @@
 // loads the wasm from there, wherever the page itself is.
 import init from './client-portal.js';
 
+// Trusted Types (README, "Content-Security-Policy"): Leptos builds the fixed
+// parts of the portal's views from markup of its own, through a
+// <template>'s innerHTML. Where the page requires Trusted Types and has no
+// default policy, one is made that lets markup through only when nothing
+// in it could run: no script, frame or object, no event handler, no
+// javascript: address. (Agency text never reaches it: it goes in as text.)
+const types = self.trustedTypes;
+if (types && !types.defaultPolicy) {
+  try {
+    types.createPolicy('default', {
+      createHTML: (s) => (/<(script|iframe|object|embed)|\son\w+\s*=|javascript:/i.test(s) ? null : s),
+    });
+  } catch {
+    // The page allows no such policy: its own rules stand.
+  }
+}
+
 const here = new URL('./', import.meta.url).href;
 for (const el of document.querySelectorAll('[data-client-portal]')) {
   if (!el.hasAttribute('data-assets')) el.setAttribute('data-assets', here);

@@ -38,9 +38,9 @@ before(async () => {
   api = await startApiDouble({ allowOrigin: 'pending', portal: agencyFeed() });
   // The portal's own host; the iframe's parent is a second origin.
   frames = await startStaticHost('dist', {}, {
-    '/parent.html': () => page('', `<h1>Agency site</h1>${iframeSnippet.replace(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed/`)}`),
-    '/unlisted.html': () => page('', iframeSnippet.replace(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed-elsewhere/`)),
-    '/any.html': () => page('', iframeSnippet.replace(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed-any/`)),
+    '/parent.html': () => page('', `<h1>Agency site</h1>${iframeSnippet.replaceAll(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed/`)}`),
+    '/unlisted.html': () => page('', iframeSnippet.replaceAll(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed-elsewhere/`)),
+    '/any.html': () => page('', iframeSnippet.replaceAll(`${SNIPPET_ORIGIN}/portal/`, `${host.origin}/framed-any/`)),
   });
   host = await startStaticHost(
     'dist',
@@ -56,6 +56,8 @@ before(async () => {
       '/site/plain.html': () => page(`<style>${HOSTILE_CSS}</style>`, HOST_BODY),
       '/site/rtl.html': () => page('', `${inline(' dir="rtl"')}`),
     },
+    // The iframe's parent is another origin: it loads frame.js with CORS.
+    { headers: () => ({ 'access-control-allow-origin': '*' }) },
   );
   api.state.allowOrigin = host.origin;
   browser = await launch();

@@ -44,7 +44,9 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
     state.requests.push({ method: req.method, path: url.pathname, headers: req.headers, body });
 
     const cors = {
-      'access-control-allow-origin': state.allowOrigin,
+      // One origin, or the request's own when it is among several allowed
+      // (space-separated), as a real API with a list of sites does.
+      'access-control-allow-origin': state.allowOrigin.split(' ').includes(req.headers.origin) ? req.headers.origin : state.allowOrigin.split(' ')[0],
       'access-control-allow-headers': 'Authorization, Content-Type, Idempotency-Key, X-Anonymous-Key',
       'access-control-allow-methods': 'GET, POST, OPTIONS',
       'access-control-max-age': '600',

@@ -25,15 +25,18 @@ const TYPES = {
  *        to put on the mount element of index.html
  * @param {Record<string, () => string>} files  exact path → an HTML page of
  *        the host's own (an agency site that embeds the portal)
- * @param {{gzip?: boolean}} options  gzip: compress the build's files for
- *        browsers that accept it, as static hosts do (the benchmark)
+ * @param {{gzip?: boolean, headers?: (path: string) => Record<string,string>}} options
+ *        gzip: compress the build's files for browsers that accept it, as
+ *        static hosts do (the benchmark); headers: more response headers
+ *        for a path (a Content-Security-Policy, say)
  */
-export async function startStaticHost(dist, pages = {}, files = {}, { gzip = false } = {}) {
+export async function startStaticHost(dist, pages = {}, files = {}, { gzip = false, headers = () => ({}) } = {}) {
   const zipped = new Map();
   const index = await readFile(join(dist, 'index.html'), 'utf8');
   if (!index.includes('<div data-client-portal>')) throw new Error('index.html has no mount element');
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
+    for (const [k, v] of Object.entries(headers(url.pathname))) res.setHeader(k, v);
     if (url.pathname in files) {
       res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
       res.end(files[url.pathname]());

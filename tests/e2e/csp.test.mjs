@@ -108,7 +108,7 @@ async function styled(root) {
     const shadow = document.querySelector('[data-client-portal]').shadowRoot;
     const cs = (sel) => getComputedStyle(shadow.querySelector(sel));
     return {
-      sheets: shadow.adoptedStyleSheets.length,
+      sheets: shadow.adoptedStyleSheets?.length,
       app: cs('.cp-app').display,
       nav: cs('.cp-nav').display,
       navLink: cs('.cp-nav a').textDecorationLine,
@@ -196,4 +196,60 @@ test('framed by a site the policy does not name: the browser refuses to show it'
   const frame = p.frames().find((f) => f.url().includes('/agency/'));
   const mounted = frame ? await frame.evaluate(() => !!document.querySelector('[data-client-portal]')?.shadowRoot).catch(() => false) : false;
   assert.equal(mounted, false);
+});
+
+test('the built page has nothing inline: no inline script, no <style>, no style or event attribute', () => {
+  const html = readFileSync('dist/index.html', 'utf8');
+  assert.match(html, /<script type="?module"? src="\.\/embed\.js"><\/script>/);
+  assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/i);
+  assert.doesNotMatch(html, /<style[\s>]/i);
+  assert.doesNotMatch(html, /<[a-z][^>]*\s(style|on[a-z]+)=/i);
+});
+
+test("the Trusted Types policy lets the portal's own markup through and nothing that could run", async () => {
+  const p = await strictPage();
+  await p.goto(`${portal.origin}/portal/`);
+  await waitForPortal(p);
+  const tried = await p.evaluate(() => Object.fromEntries([
+    ['plain', '<p class="x">Hello <strong>there</strong></p>'],
+    ['script', '<script>window.__ran = 1</script>'],
+    ['handler', '<img src="x" onerror="window.__ran = 1">'],
+    ['frame', '<iframe src="about:blank"></iframe>'],
+    ['address', '<a href="javascript:window.__ran = 1">x</a>'],
+  ].map(([name, html]) => {
+    const el = document.createElement('div');
+    try {
+      el.innerHTML = html;
+      return [name, 'let through'];
+    } catch {
+      return [name, 'refused'];
+    }
+  })));
+  assert.deepEqual(tried, { plain: 'let through', script: 'refused', handler: 'refused', frame: 'refused', address: 'refused' });
+  assert.equal(await p.evaluate(() => window.__ran), undefined);
+});
+
+test('a browser without adopted stylesheets gets the same styles from <style> elements', async () => {
+  // An older browser, and so no strict policy to refuse <style>.
+  const plain = await startStaticHost('dist', { agency: { 'data-api': api.origin, 'data-token': TOKEN } });
+  const allowed = api.state.allowOrigin;
+  api.state.allowOrigin = `${allowed} ${plain.origin}`;
+  const p = await newPage(browser);
+  await p.addInitScript(() => {
+    delete ShadowRoot.prototype.adoptedStyleSheets;
+    delete Document.prototype.adoptedStyleSheets;
+  });
+  await p.goto(`${plain.origin}/agency/`);
+  await waitForPortal(p);
+  const old = await styled(p);
+  const q = await strictPage();
+  await q.goto(`${portal.origin}/agency/`);
+  await waitForPortal(q);
+  const now = await styled(q);
+  assert.equal(old.sheets, undefined);
+  assert.equal(await p.evaluate(() => document.querySelector('[data-client-portal]').shadowRoot.querySelectorAll('style').length), 2);
+  assert.deepEqual({ ...old, sheets: 2 }, now);
+  assertNoProblems(p);
+  api.state.allowOrigin = allowed;
+  await plain.close();
 });

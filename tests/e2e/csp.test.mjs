@@ -36,7 +36,7 @@ const hostPolicy = ({ portal, api = '' }) => [
   `script-src 'self' ${portal} 'wasm-unsafe-eval'`,
   `style-src 'self' ${portal}`,
   `connect-src 'self' ${portal} ${api}`,
-  `img-src 'self' data: ${api}`,
+  `img-src 'self' data: ${portal} ${api}`,
   `frame-src ${portal}`,
   "base-uri 'none'",
   "require-trusted-types-for 'script'",
@@ -159,6 +159,10 @@ test('the demo agency, standalone under the same policy', async () => {
 });
 
 test('inline on a strict agency page: the same styles as the standalone page', async () => {
+  // A real feed names its pictures by full address (here, the portal's
+  // demo files); the host's img-src lets them in.
+  const feed = JSON.parse(JSON.stringify(agencyFeed()).replaceAll('"demo/assets/', `"${portal.origin}/portal/demo/assets/`));
+  api.reset(feed);
   const p = await strictPage();
   await p.goto(`${site.origin}/inline.html`);
   await waitForPortal(p);
@@ -167,6 +171,10 @@ test('inline on a strict agency page: the same styles as the standalone page', a
   await q.goto(`${portal.origin}/agency/`);
   await waitForPortal(q);
   assert.deepEqual(inline, await styled(q));
+  // Every picture arrived (none refused, none missing).
+  const broken = await p.evaluate(() => [...document.querySelector('[data-client-portal]').shadowRoot.querySelectorAll('img')]
+    .filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src));
+  assert.deepEqual(broken, []);
   await screenshot(p, 'csp-inline-1280');
   await assertNoViolations(p);
   await assertNoViolations(q);

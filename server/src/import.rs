@@ -1,0 +1,339 @@
+//! Bringing the agency's data in: a whole feed for a client (created or
+//! updated), or one deliverable, version, approval, deadline or win at a
+//! time. Everything is read with the portal's contract types first, so a
+//! file the portal could not show is refused with the field named.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use client_portal::contract::json::{FromJson, Path};
+use client_portal::contract::{self, Approval, Deadline, Deliverable, Portal, Version, Win};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::clock::stored;
+use crate::db::{Pool, Tx};
+use crate::secret;
+
+/// Why a file was refused: the field at fault, in the contract's words.
+#[derive(Debug)]
+pub struct Invalid(pub String);
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Invalid {}
+
+fn explain(e: contract::ContractError) -> Invalid {
+    Invalid(match e {
+        contract::ContractError::NotJson { detail } => format!("not JSON: {detail}"),
+        contract::ContractError::Field { field, detail } => format!("{field}: {detail}"),
+        contract::ContractError::UnsupportedVersion { found } => {
+            format!("schema_version: {found} is not a version this server knows (it knows 1)")
+        }
+    })
+}
+
+/// The kinds of row a client's feed is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    Deliverable,
+    Version,
+    Comment,
+    Approval,
+    Deadline,
+    Win,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Deliverable => "deliverable",
+            Kind::Version => "version",
+            Kind::Comment => "comment",
+            Kind::Approval => "approval",
+            Kind::Deadline => "deadline",
+            Kind::Win => "win",
+        }
+    }
+}
+
+/// One row of `items`.
+pub struct Item {
+    pub kind: Kind,
+    pub parent_id: String,
+    pub id: String,
+    pub body: Value,
+}
+
+fn to_value<T: Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).expect("contract types always serialize")
+}
+
+/// A deliverable as rows: itself (without its lists), its versions and the
+/// agency's comments on it.
+fn deliverable_rows(d: &Deliverable) -> Vec<Item> {
+    let mut body = to_value(d);
+    if let Some(o) = body.as_object_mut() {
+        o.remove("versions");
+        o.remove("comments");
+    }
+    let mut rows = vec![Item { kind: Kind::Deliverable, parent_id: String::new(), id: d.id.clone(), body }];
+    rows.extend(d.versions.iter().map(|v| Item {
+        kind: Kind::Version,
+        parent_id: d.id.clone(),
+        id: v.id.clone(),
+        body: to_value(v),
+    }));
+    rows.extend(d.comments.iter().map(|c| Item {
+        kind: Kind::Comment,
+        parent_id: d.id.clone(),
+        id: c.id.clone(),
+        body: to_value(c),
+    }));
+    rows
+}
+
+/// The feed's parts that are not lists of rows.
+pub fn profile_of(p: &Portal) -> Value {
+    json!({
+        "agency": p.agency,
+        "client": p.client,
+        "contacts": p.contacts,
+        "communication": p.communication,
+        "glossary": p.glossary,
+    })
+}
+
+/// Ids that must be unique, and references that must point somewhere.
+fn check_feed(p: &Portal) -> Result<(), Invalid> {
+    fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a str>, Invalid> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                return Err(Invalid(format!("{list}[{i}].id: `{id}` is used twice")));
+            }
+        }
+        Ok(seen)
+    }
+    unique("contacts", p.contacts.iter().map(|c| c.id.as_str()))?;
+    let deliverables = unique("deliverables", p.deliverables.iter().map(|d| d.id.as_str()))?;
+    for (i, d) in p.deliverables.iter().enumerate() {
+        unique(&format!("deliverables[{i}].versions"), d.versions.iter().map(|v| v.id.as_str()))?;
+        unique(&format!("deliverables[{i}].comments"), d.comments.iter().map(|c| c.id.as_str()))?;
+    }
+    let approvals = unique("approvals", p.approvals.iter().map(|a| a.id.as_str()))?;
+    for (i, a) in p.approvals.iter().enumerate() {
+        let Some(d) = p.deliverables.iter().find(|d| d.id == a.deliverable_id) else {
+            return Err(Invalid(format!(
+                "approvals[{i}].deliverable_id: there is no deliverable `{}`",
+                a.deliverable_id
+            )));
+        };
+        if !d.versions.iter().any(|v| v.id == a.version_id) {
+            return Err(Invalid(format!(
+                "approvals[{i}].version_id: deliverable `{}` has no version `{}`",
+                d.id, a.version_id
+            )));
+        }
+    }
+    unique("deadlines", p.deadlines.iter().map(|d| d.id.as_str()))?;
+    for (i, dl) in p.deadlines.iter().enumerate() {
+        if let Some(d) = dl.deliverable_id.as_deref().filter(|d| !deliverables.contains(d)) {
+            return Err(Invalid(format!("deadlines[{i}].deliverable_id: there is no deliverable `{d}`")));
+        }
+        if let Some(a) = dl.approval_id.as_deref().filter(|a| !approvals.contains(a)) {
+            return Err(Invalid(format!("deadlines[{i}].approval_id: there is no approval `{a}`")));
+        }
+    }
+    unique("wins", p.wins.iter().map(|w| w.id.as_str()))?;
+    Ok(())
+}
+
+/// Read and check a whole feed.
+pub fn read_feed(body: &str) -> Result<Portal, Invalid> {
+    let p = contract::parse_portal(body).map_err(explain)?;
+    check_feed(&p)?;
+    Ok(p)
+}
+
+/// What an import did.
+#[derive(Debug, PartialEq)]
+pub struct Imported {
+    pub created: bool,
+    pub rows: usize,
+}
+
+/// Create the client `client_id` from a feed, or replace the agency's part
+/// of its data (the client's own comments and decisions stay).
+pub async fn import_feed(pool: &Pool, client_id: &str, body: &str, now: DateTime<Utc>) -> anyhow::Result<Imported> {
+    anyhow::ensure!(
+        !client_id.is_empty()
+            && client_id.len() <= 64
+            && client_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        "a client id is 1 to 64 letters, digits, - or _ (got `{client_id}`)"
+    );
+    let p = read_feed(body)?;
+    let mut rows = Vec::new();
+    for d in &p.deliverables {
+        rows.extend(deliverable_rows(d));
+    }
+    let lists = [
+        (Kind::Approval, p.approvals.iter().map(|a| (a.id.clone(), to_value(a))).collect::<Vec<_>>()),
+        (Kind::Deadline, p.deadlines.iter().map(|d| (d.id.clone(), to_value(d))).collect()),
+        (Kind::Win, p.wins.iter().map(|w| (w.id.clone(), to_value(w))).collect()),
+    ];
+    for (kind, list) in lists {
+        rows.extend(list.into_iter().map(|(id, body)| Item { kind, parent_id: String::new(), id, body }));
+    }
+
+    let mut tx: Tx = pool.begin().await?;
+    let stamp = stored(now);
+    let created = sqlx::query(
+        "INSERT INTO clients (id, profile, anonymous_key, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $4) ON CONFLICT (id) DO NOTHING",
+    )
+    .bind(client_id)
+    .bind(profile_of(&p).to_string())
+    .bind(secret::new_token())
+    .bind(&stamp)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if !created {
+        sqlx::query("UPDATE clients SET profile = $1, updated_at = $2 WHERE id = $3")
+            .bind(profile_of(&p).to_string())
+            .bind(&stamp)
+            .bind(client_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM items WHERE client_id = $1 AND origin = 'agency'")
+            .bind(client_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for (seq, item) in rows.iter().enumerate() {
+        put(&mut tx, client_id, item, seq as i64).await?;
+    }
+    tx.commit().await?;
+    Ok(Imported { created, rows: rows.len() })
+}
+
+/// Insert or replace one row the agency owns.
+async fn put(tx: &mut Tx, client_id: &str, item: &Item, seq: i64) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO items (client_id, kind, parent_id, id, seq, origin, body)
+         VALUES ($1, $2, $3, $4, $5, 'agency', $6)
+         ON CONFLICT (client_id, kind, parent_id, id) DO UPDATE SET body = excluded.body",
+    )
+    .bind(client_id)
+    .bind(item.kind.as_str())
+    .bind(&item.parent_id)
+    .bind(&item.id)
+    .bind(seq)
+    .bind(item.body.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn exists(tx: &mut Tx, client_id: &str, kind: Kind, parent: &str, id: &str) -> anyhow::Result<bool> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM items WHERE client_id = $1 AND kind = $2 AND parent_id = $3 AND id = $4")
+            .bind(client_id)
+            .bind(kind.as_str())
+            .bind(parent)
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(row.is_some())
+}
+
+fn read<T: FromJson>(v: &Value) -> Result<T, Invalid> {
+    T::from_json(v, Path::Root).map_err(explain)
+}
+
+/// Add or update one row: `deliverable` (with any versions in it),
+/// `version` and `comment` (of `parent`, a deliverable id), `approval`,
+/// `deadline`, `win`. Returns the id.
+pub async fn add(
+    pool: &Pool,
+    client_id: &str,
+    kind: Kind,
+    parent: Option<&str>,
+    body: &str,
+) -> anyhow::Result<String> {
+    let mut v = contract::json::value(body).map_err(explain)?;
+    let mut tx: Tx = pool.begin().await?;
+    let client: Option<(String,)> = sqlx::query_as("SELECT id FROM clients WHERE id = $1")
+        .bind(client_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    anyhow::ensure!(client.is_some(), "there is no client `{client_id}`");
+    let needs_parent = matches!(kind, Kind::Version | Kind::Comment);
+    let parent = match (needs_parent, parent) {
+        (true, Some(p)) => {
+            anyhow::ensure!(
+                exists(&mut tx, client_id, Kind::Deliverable, "", p).await?,
+                "there is no deliverable `{p}`"
+            );
+            p.to_string()
+        }
+        (true, None) => anyhow::bail!("a {} belongs to a deliverable: give --deliverable", kind.as_str()),
+        (false, Some(_)) => anyhow::bail!("--deliverable is only for a version or a comment"),
+        (false, None) => String::new(),
+    };
+    let rows = match kind {
+        Kind::Deliverable => {
+            // A new deliverable may come without its lists.
+            if let Some(o) = v.as_object_mut() {
+                o.entry("versions").or_insert(json!([]));
+                o.entry("comments").or_insert(json!([]));
+            }
+            deliverable_rows(&read::<Deliverable>(&v)?)
+        }
+        Kind::Version => {
+            let x: Version = read(&v)?;
+            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+        }
+        Kind::Comment => {
+            let x: contract::Comment = read(&v)?;
+            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+        }
+        Kind::Approval => {
+            let x: Approval = read(&v)?;
+            let version_found = exists(&mut tx, client_id, Kind::Version, &x.deliverable_id, &x.version_id).await?;
+            if !version_found {
+                return Err(Invalid(format!(
+                    "version_id: deliverable `{}` has no version `{}`",
+                    x.deliverable_id, x.version_id
+                ))
+                .into());
+            }
+            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+        }
+        Kind::Deadline => {
+            let x: Deadline = read(&v)?;
+            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+        }
+        Kind::Win => {
+            let x: Win = read(&v)?;
+            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+        }
+    };
+    let id = rows[0].id.clone();
+    let (next,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) + 1 FROM items WHERE client_id = $1")
+        .bind(client_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    for (i, item) in rows.iter().enumerate() {
+        // Updating keeps a row's place; a new one goes last.
+        put(&mut tx, client_id, item, next + i as i64).await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}

@@ -49,6 +49,10 @@ fi
 # (scripts/with-far-clock.sh).
 command -v faketime >/dev/null || { say "installing faketime"; apt_install faketime; }
 
+# PostgreSQL, for the reference server's tests on it (scripts/with-postgres.sh
+# starts a throwaway one; the server itself runs on SQLite by default).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { say "installing PostgreSQL"; apt_install postgresql; }
+
 # npm packages, exactly as locked; reinstalled only when the lock changes.
 if ! cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null; then
   say "installing npm packages"

@@ -14,9 +14,15 @@ cargo fmt --all -- --check
 step "lints (native and wasm)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p portal-server --all-targets -- -D warnings
 
 step "native tests"
 cargo test
+
+# The reference server: every test on SQLite, and again on a throwaway
+# PostgreSQL (started on a loopback port, removed after).
+step "reference server tests, on SQLite and PostgreSQL"
+bash scripts/with-postgres.sh cargo test -p portal-server
 
 step "release build"
 trunk build --release

@@ -22,7 +22,11 @@ pub const DEMO_FEED: &str = include_str!("../../demo/portal.json");
 pub const DEMO_CLIENT: &str = "demo";
 
 #[derive(Parser, Debug)]
-#[command(name = "portal-server", version, about = "The client portal's API server and the agency's tools.")]
+#[command(
+    name = "portal-server",
+    version,
+    about = "The client portal's API server and the agency's tools."
+)]
 pub struct Cli {
     /// The database: a SQLite file (sqlite://portal.db) or PostgreSQL (postgres://user:pass@host/db).
     #[arg(long, global = true, env = "PORTAL_DATABASE", default_value = db::DEFAULT_URL)]
@@ -102,7 +106,11 @@ pub struct Serve {
     #[arg(long, env = "PORTAL_PUBLIC_URL")]
     pub public_url: Option<String>,
     /// Origins of the agency's pages allowed to call the API (comma-separated).
-    #[arg(long = "allow-origin", env = "PORTAL_ALLOWED_ORIGINS", value_delimiter = ',')]
+    #[arg(
+        long = "allow-origin",
+        env = "PORTAL_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
     pub allow_origin: Vec<String>,
     /// Where to deliver every client action (JSON, signed).
     #[arg(long, env = "PORTAL_WEBHOOK_URL", requires = "webhook_secret")]
@@ -124,9 +132,12 @@ pub fn since(s: &str) -> anyhow::Result<String> {
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Ok(stored(t.with_timezone(&Utc)));
     }
-    let day = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .with_context(|| format!("--since takes a day (2026-11-01) or a moment (2026-11-01T09:00:00Z), not `{s}`"))?;
-    Ok(stored(day.and_hms_opt(0, 0, 0).expect("midnight").and_utc()))
+    let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").with_context(|| {
+        format!("--since takes a day (2026-11-01) or a moment (2026-11-01T09:00:00Z), not `{s}`")
+    })?;
+    Ok(stored(
+        day.and_hms_opt(0, 0, 0).expect("midnight").and_utc(),
+    ))
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -140,20 +151,47 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Client {client} {verb}: {} rows.", done.rows);
             Ok(())
         }
-        Command::Add { kind, client, file, deliverable } => {
-            let id = import::add(&pool, &client, kind, deliverable.as_deref(), &read(&file)?).await?;
+        Command::Add {
+            kind,
+            client,
+            file,
+            deliverable,
+        } => {
+            let id =
+                import::add(&pool, &client, kind, deliverable.as_deref(), &read(&file)?).await?;
             println!("{} {id} saved for {client}.", kind.as_str());
             Ok(())
         }
-        Command::Link(LinkCommand::Issue { client, name, email, days, portal_url }) => {
+        Command::Link(LinkCommand::Issue {
+            client,
+            name,
+            email,
+            days,
+            portal_url,
+        }) => {
             anyhow::ensure!(days > 0, "--days must be at least 1");
-            let issued = links::issue(&pool, &client, &name, email.as_deref(), Duration::days(days), clock.now()).await?;
+            let issued = links::issue(
+                &pool,
+                &client,
+                &name,
+                email.as_deref(),
+                Duration::days(days),
+                clock.now(),
+            )
+            .await?;
             println!("{}", issued.url(&portal_url));
-            eprintln!("Link {} for {name}, valid until {}.", issued.id, stored(issued.expires_at));
+            eprintln!(
+                "Link {} for {name}, valid until {}.",
+                issued.id,
+                stored(issued.expires_at)
+            );
             Ok(())
         }
         Command::Link(LinkCommand::Revoke { id }) => {
-            anyhow::ensure!(links::revoke(&pool, &id, clock.now()).await?, "there is no active link `{id}`");
+            anyhow::ensure!(
+                links::revoke(&pool, &id, clock.now()).await?,
+                "there is no active link `{id}`"
+            );
             println!("Link {id} revoked.");
             Ok(())
         }
@@ -163,11 +201,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     Some(at) => format!("revoked {at}"),
                     None => format!("valid until {}", l.expires_at),
                 };
-                println!("{}\t{}\t{}\t{state}", l.id, l.name, l.email.unwrap_or_default());
+                println!(
+                    "{}\t{}\t{}\t{state}",
+                    l.id,
+                    l.name,
+                    l.email.unwrap_or_default()
+                );
             }
             Ok(())
         }
-        Command::Inbox { since: from, client, csv } => {
+        Command::Inbox {
+            since: from,
+            client,
+            csv,
+        } => {
             let entries = inbox::since(&pool, &since(&from)?, client.as_deref()).await?;
             if csv {
                 print!("{}", inbox::csv(&entries));
@@ -175,7 +222,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("Nothing came in since {from}.");
             } else {
                 for e in entries {
-                    println!("{}  {}  {}  {}  {}", e.created_at, e.client_id, e.from, e.subject, e.reference);
+                    println!(
+                        "{}  {}  {}  {}  {}",
+                        e.created_at, e.client_id, e.from, e.subject, e.reference
+                    );
                     if !e.text.is_empty() {
                         println!("    {}", e.text.replace('\n', "\n    "));
                     }
@@ -187,30 +237,51 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn serve(pool: Pool, clock: Arc<dyn Clock>, s: Serve) -> anyhow::Result<()> {
-    let public_url = s.public_url.clone().unwrap_or_else(|| format!("http://{}/", s.listen));
-    let state = AppState { pool: pool.clone(), clock: clock.clone() };
+    let state = AppState {
+        pool: pool.clone(),
+        clock: clock.clone(),
+    };
     let api = api::router(state, Origins::new(&s.allow_origin));
     let app = match &s.site {
         Some(dir) => site::router(dir, "/api")?.nest("/api", api),
         None => api,
     };
     if let (Some(url), Some(secret)) = (s.webhook_url.clone(), s.webhook_secret.clone()) {
-        webhook::spawn(pool.clone(), Hook { url, secret }, clock.clone(), StdDuration::from_secs(2));
-    }
-    if s.demo {
-        let (clients,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM clients").fetch_one(&pool).await?;
-        if clients == 0 {
-            import::import_feed(&pool, DEMO_CLIENT, DEMO_FEED, clock.now()).await?;
-        }
-        let issued = links::issue(&pool, DEMO_CLIENT, "Maya Chen", Some("maya@lumen-coffee.example"), Duration::days(30), clock.now())
-            .await
-            .context("issuing the demo link")?;
-        println!("Open the demo client's portal: {}", issued.url(&public_url));
+        webhook::spawn(
+            pool.clone(),
+            Hook { url, secret },
+            clock.clone(),
+            StdDuration::from_secs(2),
+        );
     }
     let listener = tokio::net::TcpListener::bind(s.listen)
         .await
         .with_context(|| format!("listening on {}", s.listen))?;
-    eprintln!("Serving on http://{}", listener.local_addr()?);
+    let bound = listener.local_addr()?;
+    let public_url = s
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{bound}/"));
+    if s.demo {
+        let (clients,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM clients")
+            .fetch_one(&pool)
+            .await?;
+        if clients == 0 {
+            import::import_feed(&pool, DEMO_CLIENT, DEMO_FEED, clock.now()).await?;
+        }
+        let issued = links::issue(
+            &pool,
+            DEMO_CLIENT,
+            "Maya Chen",
+            Some("maya@lumen-coffee.example"),
+            Duration::days(30),
+            clock.now(),
+        )
+        .await
+        .context("issuing the demo link")?;
+        println!("Open the demo client's portal: {}", issued.url(&public_url));
+    }
+    eprintln!("Serving on http://{bound}");
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

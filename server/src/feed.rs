@@ -12,15 +12,21 @@ use crate::links::Holder;
 
 /// A client company's profile and its anonymous key.
 pub async fn profile(pool: &Pool, client_id: &str) -> anyhow::Result<Option<(Value, String)>> {
-    let row: Option<(String, String)> = sqlx::query_as("SELECT profile, anonymous_key FROM clients WHERE id = $1")
-        .bind(client_id)
-        .fetch_optional(pool)
-        .await?;
-    row.map(|(p, k)| Ok((serde_json::from_str(&p)?, k))).transpose()
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT profile, anonymous_key FROM clients WHERE id = $1")
+            .bind(client_id)
+            .fetch_optional(pool)
+            .await?;
+    row.map(|(p, k)| Ok((serde_json::from_str(&p)?, k)))
+        .transpose()
 }
 
 /// The feed for `holder`, or None if its client is gone.
-pub async fn assemble(pool: &Pool, holder: &Holder, now: DateTime<Utc>) -> anyhow::Result<Option<Value>> {
+pub async fn assemble(
+    pool: &Pool,
+    holder: &Holder,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<Value>> {
     let Some((profile, anonymous_key)) = profile(pool, &holder.client_id).await? else {
         return Ok(None);
     };
@@ -37,11 +43,14 @@ pub async fn assemble(pool: &Pool, holder: &Holder, now: DateTime<Utc>) -> anyho
     .bind(&holder.client_id)
     .fetch_all(pool)
     .await?;
-    let decisions: HashMap<String, Decided> = decisions.into_iter().map(|d| (d.0.clone(), d)).collect();
+    let decisions: HashMap<String, Decided> =
+        decisions.into_iter().map(|d| (d.0.clone(), d)).collect();
 
     let mut deliverables: Vec<Value> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    let (mut versions, mut comments): (Vec<(String, Value)>, Vec<(String, Value)>) = (Vec::new(), Vec::new());
+    // (deliverable id, row) of versions and comments.
+    let mut versions: Vec<(String, Value)> = Vec::new();
+    let mut comments: Vec<(String, Value)> = Vec::new();
     let (mut approvals, mut deadlines, mut wins) = (Vec::new(), Vec::new(), Vec::new());
     for (kind, parent, body) in items {
         let mut v: Value = serde_json::from_str(&body)?;
@@ -51,7 +60,10 @@ pub async fn assemble(pool: &Pool, holder: &Holder, now: DateTime<Utc>) -> anyho
                     o.insert("versions".into(), json!([]));
                     o.insert("comments".into(), json!([]));
                 }
-                index.insert(v["id"].as_str().unwrap_or_default().to_string(), deliverables.len());
+                index.insert(
+                    v["id"].as_str().unwrap_or_default().to_string(),
+                    deliverables.len(),
+                );
                 deliverables.push(v);
             }
             "version" => versions.push((parent, v)),
@@ -78,7 +90,10 @@ pub async fn assemble(pool: &Pool, holder: &Holder, now: DateTime<Utc>) -> anyho
     }
 
     let mut feed = Map::new();
-    feed.insert("schema_version".into(), json!(client_portal::contract::SCHEMA_VERSION));
+    feed.insert(
+        "schema_version".into(),
+        json!(client_portal::contract::SCHEMA_VERSION),
+    );
     feed.insert("generated_at".into(), json!(stored(now)));
     for key in ["agency", "client"] {
         feed.insert(key.into(), profile[key].clone());
@@ -102,7 +117,11 @@ pub async fn assemble(pool: &Pool, holder: &Holder, now: DateTime<Utc>) -> anyho
 /// An approval with the client's decision on it.
 pub fn decide(approval: &mut Value, d: &(String, String, Option<String>, String, String, String)) {
     let (_, decision, comment, by, at, reference) = d;
-    approval["status"] = json!(if decision == "approve" { "approved" } else { "changes_requested" });
+    approval["status"] = json!(if decision == "approve" {
+        "approved"
+    } else {
+        "changes_requested"
+    });
     let mut made = json!({ "by": by, "at": at, "reference": reference });
     if let Some(c) = comment {
         made["comment"] = json!(c);

@@ -81,7 +81,12 @@ fn deliverable_rows(d: &Deliverable) -> Vec<Item> {
         o.remove("versions");
         o.remove("comments");
     }
-    let mut rows = vec![Item { kind: Kind::Deliverable, parent_id: String::new(), id: d.id.clone(), body }];
+    let mut rows = vec![Item {
+        kind: Kind::Deliverable,
+        parent_id: String::new(),
+        id: d.id.clone(),
+        body,
+    }];
     rows.extend(d.versions.iter().map(|v| Item {
         kind: Kind::Version,
         parent_id: d.id.clone(),
@@ -110,7 +115,10 @@ pub fn profile_of(p: &Portal) -> Value {
 
 /// Ids that must be unique, and references that must point somewhere.
 fn check_feed(p: &Portal) -> Result<(), Invalid> {
-    fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a str>, Invalid> {
+    fn unique<'a>(
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Result<HashSet<&'a str>, Invalid> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
@@ -122,8 +130,14 @@ fn check_feed(p: &Portal) -> Result<(), Invalid> {
     unique("contacts", p.contacts.iter().map(|c| c.id.as_str()))?;
     let deliverables = unique("deliverables", p.deliverables.iter().map(|d| d.id.as_str()))?;
     for (i, d) in p.deliverables.iter().enumerate() {
-        unique(&format!("deliverables[{i}].versions"), d.versions.iter().map(|v| v.id.as_str()))?;
-        unique(&format!("deliverables[{i}].comments"), d.comments.iter().map(|c| c.id.as_str()))?;
+        unique(
+            &format!("deliverables[{i}].versions"),
+            d.versions.iter().map(|v| v.id.as_str()),
+        )?;
+        unique(
+            &format!("deliverables[{i}].comments"),
+            d.comments.iter().map(|c| c.id.as_str()),
+        )?;
     }
     let approvals = unique("approvals", p.approvals.iter().map(|a| a.id.as_str()))?;
     for (i, a) in p.approvals.iter().enumerate() {
@@ -142,11 +156,19 @@ fn check_feed(p: &Portal) -> Result<(), Invalid> {
     }
     unique("deadlines", p.deadlines.iter().map(|d| d.id.as_str()))?;
     for (i, dl) in p.deadlines.iter().enumerate() {
-        if let Some(d) = dl.deliverable_id.as_deref().filter(|d| !deliverables.contains(d)) {
-            return Err(Invalid(format!("deadlines[{i}].deliverable_id: there is no deliverable `{d}`")));
+        if let Some(d) = dl
+            .deliverable_id
+            .as_deref()
+            .filter(|d| !deliverables.contains(d))
+        {
+            return Err(Invalid(format!(
+                "deadlines[{i}].deliverable_id: there is no deliverable `{d}`"
+            )));
         }
         if let Some(a) = dl.approval_id.as_deref().filter(|a| !approvals.contains(a)) {
-            return Err(Invalid(format!("deadlines[{i}].approval_id: there is no approval `{a}`")));
+            return Err(Invalid(format!(
+                "deadlines[{i}].approval_id: there is no approval `{a}`"
+            )));
         }
     }
     unique("wins", p.wins.iter().map(|w| w.id.as_str()))?;
@@ -169,11 +191,18 @@ pub struct Imported {
 
 /// Create the client `client_id` from a feed, or replace the agency's part
 /// of its data (the client's own comments and decisions stay).
-pub async fn import_feed(pool: &Pool, client_id: &str, body: &str, now: DateTime<Utc>) -> anyhow::Result<Imported> {
+pub async fn import_feed(
+    pool: &Pool,
+    client_id: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Imported> {
     anyhow::ensure!(
         !client_id.is_empty()
             && client_id.len() <= 64
-            && client_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+            && client_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
         "a client id is 1 to 64 letters, digits, - or _ (got `{client_id}`)"
     );
     let p = read_feed(body)?;
@@ -182,12 +211,32 @@ pub async fn import_feed(pool: &Pool, client_id: &str, body: &str, now: DateTime
         rows.extend(deliverable_rows(d));
     }
     let lists = [
-        (Kind::Approval, p.approvals.iter().map(|a| (a.id.clone(), to_value(a))).collect::<Vec<_>>()),
-        (Kind::Deadline, p.deadlines.iter().map(|d| (d.id.clone(), to_value(d))).collect()),
-        (Kind::Win, p.wins.iter().map(|w| (w.id.clone(), to_value(w))).collect()),
+        (
+            Kind::Approval,
+            p.approvals
+                .iter()
+                .map(|a| (a.id.clone(), to_value(a)))
+                .collect::<Vec<_>>(),
+        ),
+        (
+            Kind::Deadline,
+            p.deadlines
+                .iter()
+                .map(|d| (d.id.clone(), to_value(d)))
+                .collect(),
+        ),
+        (
+            Kind::Win,
+            p.wins.iter().map(|w| (w.id.clone(), to_value(w))).collect(),
+        ),
     ];
     for (kind, list) in lists {
-        rows.extend(list.into_iter().map(|(id, body)| Item { kind, parent_id: String::new(), id, body }));
+        rows.extend(list.into_iter().map(|(id, body)| Item {
+            kind,
+            parent_id: String::new(),
+            id,
+            body,
+        }));
     }
 
     let mut tx: Tx = pool.begin().await?;
@@ -220,7 +269,10 @@ pub async fn import_feed(pool: &Pool, client_id: &str, body: &str, now: DateTime
         put(&mut tx, client_id, item, seq as i64).await?;
     }
     tx.commit().await?;
-    Ok(Imported { created, rows: rows.len() })
+    Ok(Imported {
+        created,
+        rows: rows.len(),
+    })
 }
 
 /// Insert or replace one row the agency owns.
@@ -241,15 +293,22 @@ async fn put(tx: &mut Tx, client_id: &str, item: &Item, seq: i64) -> anyhow::Res
     Ok(())
 }
 
-async fn exists(tx: &mut Tx, client_id: &str, kind: Kind, parent: &str, id: &str) -> anyhow::Result<bool> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM items WHERE client_id = $1 AND kind = $2 AND parent_id = $3 AND id = $4")
-            .bind(client_id)
-            .bind(kind.as_str())
-            .bind(parent)
-            .bind(id)
-            .fetch_optional(&mut **tx)
-            .await?;
+async fn exists(
+    tx: &mut Tx,
+    client_id: &str,
+    kind: Kind,
+    parent: &str,
+    id: &str,
+) -> anyhow::Result<bool> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT id FROM items WHERE client_id = $1 AND kind = $2 AND parent_id = $3 AND id = $4",
+    )
+    .bind(client_id)
+    .bind(kind.as_str())
+    .bind(parent)
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
     Ok(row.is_some())
 }
 
@@ -283,7 +342,10 @@ pub async fn add(
             );
             p.to_string()
         }
-        (true, None) => anyhow::bail!("a {} belongs to a deliverable: give --deliverable", kind.as_str()),
+        (true, None) => anyhow::bail!(
+            "a {} belongs to a deliverable: give --deliverable",
+            kind.as_str()
+        ),
         (false, Some(_)) => anyhow::bail!("--deliverable is only for a version or a comment"),
         (false, None) => String::new(),
     };
@@ -298,15 +360,32 @@ pub async fn add(
         }
         Kind::Version => {
             let x: Version = read(&v)?;
-            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+            vec![Item {
+                kind,
+                parent_id: parent,
+                id: x.id.clone(),
+                body: to_value(&x),
+            }]
         }
         Kind::Comment => {
             let x: contract::Comment = read(&v)?;
-            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+            vec![Item {
+                kind,
+                parent_id: parent,
+                id: x.id.clone(),
+                body: to_value(&x),
+            }]
         }
         Kind::Approval => {
             let x: Approval = read(&v)?;
-            let version_found = exists(&mut tx, client_id, Kind::Version, &x.deliverable_id, &x.version_id).await?;
+            let version_found = exists(
+                &mut tx,
+                client_id,
+                Kind::Version,
+                &x.deliverable_id,
+                &x.version_id,
+            )
+            .await?;
             if !version_found {
                 return Err(Invalid(format!(
                     "version_id: deliverable `{}` has no version `{}`",
@@ -314,22 +393,38 @@ pub async fn add(
                 ))
                 .into());
             }
-            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+            vec![Item {
+                kind,
+                parent_id: parent,
+                id: x.id.clone(),
+                body: to_value(&x),
+            }]
         }
         Kind::Deadline => {
             let x: Deadline = read(&v)?;
-            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+            vec![Item {
+                kind,
+                parent_id: parent,
+                id: x.id.clone(),
+                body: to_value(&x),
+            }]
         }
         Kind::Win => {
             let x: Win = read(&v)?;
-            vec![Item { kind, parent_id: parent, id: x.id.clone(), body: to_value(&x) }]
+            vec![Item {
+                kind,
+                parent_id: parent,
+                id: x.id.clone(),
+                body: to_value(&x),
+            }]
         }
     };
     let id = rows[0].id.clone();
-    let (next,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) + 1 FROM items WHERE client_id = $1")
-        .bind(client_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let (next,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(seq), 0) + 1 FROM items WHERE client_id = $1")
+            .bind(client_id)
+            .fetch_one(&mut *tx)
+            .await?;
     for (i, item) in rows.iter().enumerate() {
         // Updating keeps a row's place; a new one goes last.
         put(&mut tx, client_id, item, next + i as i64).await?;

@@ -18,13 +18,27 @@ pub struct Entry {
     pub delivered: bool,
 }
 
-fn entry(created_at: String, client_id: String, kind: String, body: &Value, delivered: bool) -> Entry {
+fn entry(
+    created_at: String,
+    client_id: String,
+    kind: String,
+    body: &Value,
+    delivered: bool,
+) -> Entry {
     let d = &body["data"];
     let s = |v: &Value| v.as_str().unwrap_or_default().to_string();
     let (from, subject, text, reference) = match kind.as_str() {
         "decision" => (
             s(&d["by"]),
-            format!("{}: {}", s(&d["title"]), if d["decision"] == "approve" { "approved" } else { "changes requested" }),
+            format!(
+                "{}: {}",
+                s(&d["title"]),
+                if d["decision"] == "approve" {
+                    "approved"
+                } else {
+                    "changes requested"
+                }
+            ),
             s(&d["comment"]),
             s(&d["reference"]),
         ),
@@ -35,19 +49,42 @@ fn entry(created_at: String, client_id: String, kind: String, body: &Value, deli
             s(&d["comment"]["id"]),
         ),
         "escalation" => (
-            if d["anonymous"] == true { "(anonymous)".to_string() } else { s(&d["from"]) },
-            format!("to {} ({}, {}): {}", s(&d["to_name"]), s(&d["urgency"]), s(&d["to"]), s(&d["topic"])),
+            if d["anonymous"] == true {
+                "(anonymous)".to_string()
+            } else {
+                s(&d["from"])
+            },
+            format!(
+                "to {} ({}, {}): {}",
+                s(&d["to_name"]),
+                s(&d["urgency"]),
+                s(&d["to"]),
+                s(&d["topic"])
+            ),
             s(&d["message"]),
             s(&d["reference"]),
         ),
         _ => (String::new(), kind.clone(), d.to_string(), String::new()),
     };
-    Entry { created_at, client_id, kind, from, subject, text, reference, delivered }
+    Entry {
+        created_at,
+        client_id,
+        kind,
+        from,
+        subject,
+        text,
+        reference,
+        delivered,
+    }
 }
 
 /// Everything that came in at or after `since` (RFC 3339 or a day), for one
 /// client or all, oldest first.
-pub async fn since(pool: &Pool, since: &str, client_id: Option<&str>) -> anyhow::Result<Vec<Entry>> {
+pub async fn since(
+    pool: &Pool,
+    since: &str,
+    client_id: Option<&str>,
+) -> anyhow::Result<Vec<Entry>> {
     let rows: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT created_at, client_id, kind, body, delivered_at FROM events
          WHERE created_at >= $1 AND ($2 = '' OR client_id = $2) ORDER BY created_at, id",
@@ -67,7 +104,11 @@ pub async fn since(pool: &Pool, since: &str, client_id: Option<&str>) -> anyhow:
 /// A CSV field, quoted when it must be (RFC 4180), and never read as a
 /// formula by a spreadsheet.
 fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -76,10 +117,18 @@ fn field(s: &str) -> String {
 }
 
 pub fn csv(entries: &[Entry]) -> String {
-    let mut out = String::from("received_at,client,kind,from,subject,text,reference,delivered_to_webhook\r\n");
+    let mut out = String::from(
+        "received_at,client,kind,from,subject,text,reference,delivered_to_webhook\r\n",
+    );
     for e in entries {
         let cols = [
-            &e.created_at, &e.client_id, &e.kind, &e.from, &e.subject, &e.text, &e.reference,
+            &e.created_at,
+            &e.client_id,
+            &e.kind,
+            &e.from,
+            &e.subject,
+            &e.text,
+            &e.reference,
             &(if e.delivered { "yes" } else { "no" }).to_string(),
         ];
         out.push_str(&cols.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));

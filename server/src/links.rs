@@ -56,7 +56,10 @@ pub async fn issue(
         .fetch_optional(pool)
         .await?;
     anyhow::ensure!(exists.is_some(), "there is no client `{client_id}`");
-    anyhow::ensure!(!name.trim().is_empty(), "a link needs the name of the person it is for");
+    anyhow::ensure!(
+        !name.trim().is_empty(),
+        "a link needs the name of the person it is for"
+    );
     let issued = Issued {
         id: secret::id("ln"),
         token: secret::new_token(),
@@ -80,18 +83,30 @@ pub async fn issue(
 
 /// Revoke a link by its id; false if there is none.
 pub async fn revoke(pool: &Pool, link_id: &str, now: DateTime<Utc>) -> anyhow::Result<bool> {
-    let done = sqlx::query("UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-        .bind(stored(now))
-        .bind(link_id)
-        .execute(pool)
-        .await?;
+    let done =
+        sqlx::query("UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(stored(now))
+            .bind(link_id)
+            .execute(pool)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// The person a bearer token stands for, if it is known, current and not
 /// revoked.
-pub async fn check(pool: &Pool, token: &str, now: DateTime<Utc>) -> anyhow::Result<Result<Holder, Refused>> {
-    type Row = (String, String, String, Option<String>, String, Option<String>);
+pub async fn check(
+    pool: &Pool,
+    token: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<Holder, Refused>> {
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+    );
     let row: Option<Row> = sqlx::query_as(
         "SELECT id, client_id, viewer_name, viewer_email, expires_at, revoked_at
          FROM tokens WHERE token_hash = $1",
@@ -128,7 +143,14 @@ pub struct Listed {
 }
 
 pub async fn list(pool: &Pool, client_id: &str) -> anyhow::Result<Vec<Listed>> {
-    type Row = (String, String, Option<String>, String, String, Option<String>);
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        Option<String>,
+    );
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, viewer_name, viewer_email, created_at, expires_at, revoked_at
          FROM tokens WHERE client_id = $1 ORDER BY created_at, id",
@@ -138,13 +160,15 @@ pub async fn list(pool: &Pool, client_id: &str) -> anyhow::Result<Vec<Listed>> {
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, email, created_at, expires_at, revoked_at)| Listed {
-            id,
-            name,
-            email,
-            created_at,
-            expires_at,
-            revoked_at,
-        })
+        .map(
+            |(id, name, email, created_at, expires_at, revoked_at)| Listed {
+                id,
+                name,
+                email,
+                created_at,
+                expires_at,
+                revoked_at,
+            },
+        )
         .collect())
 }

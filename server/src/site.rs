@@ -21,21 +21,33 @@ pub fn page(index_html: &str, api: &str) -> anyhow::Result<String> {
         index_html.contains(MOUNT),
         "the portal's index.html has no `{MOUNT}` to mount in"
     );
-    let escaped = api.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    Ok(index_html.replacen(MOUNT, &format!("<div data-client-portal data-api=\"{escaped}\">"), 1))
+    let escaped = api
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    Ok(index_html.replacen(
+        MOUNT,
+        &format!("<div data-client-portal data-api=\"{escaped}\">"),
+        1,
+    ))
 }
 
 /// The portal's files from `dir`, with its page pointing at `api`.
 pub fn router(dir: &Path, api: &str) -> anyhow::Result<Router> {
     let index = dir.join("index.html");
-    let html = std::fs::read_to_string(&index)
-        .with_context(|| format!("reading {} (build the portal first: trunk build --release)", index.display()))?;
+    let html = std::fs::read_to_string(&index).with_context(|| {
+        format!(
+            "reading {} (build the portal first: trunk build --release)",
+            index.display()
+        )
+    })?;
     let html = page(&html, api)?;
     let serve_page = move || {
         let html = html.clone();
         async move {
             let mut res = Html(html).into_response();
-            res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            res.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             res
         }
     };

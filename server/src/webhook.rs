@@ -27,7 +27,13 @@ pub struct Hook {
 }
 
 /// Record an event in the write's own transaction.
-pub async fn record(tx: &mut Tx, client_id: &str, kind: &str, data: Value, now: DateTime<Utc>) -> anyhow::Result<()> {
+pub async fn record(
+    tx: &mut Tx,
+    client_id: &str,
+    kind: &str,
+    data: Value,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let id = secret::id("ev");
     let body = json!({ "id": id, "type": kind, "client_id": client_id, "created_at": stored(now), "data": data });
     sqlx::query(
@@ -54,7 +60,12 @@ pub fn backoff(attempts: u32) -> Duration {
 const LEASE: i64 = 60;
 
 /// Send every event that is due; returns how many were delivered.
-pub async fn deliver_due(pool: &Pool, hook: &Hook, clock: &dyn Clock, http: &reqwest::Client) -> anyhow::Result<usize> {
+pub async fn deliver_due(
+    pool: &Pool,
+    hook: &Hook,
+    clock: &dyn Clock,
+    http: &reqwest::Client,
+) -> anyhow::Result<usize> {
     let now = clock.now();
     let due: Vec<(String, String, i64, String)> = sqlx::query_as(
         "SELECT id, body, attempts, next_attempt_at FROM events
@@ -66,13 +77,15 @@ pub async fn deliver_due(pool: &Pool, hook: &Hook, clock: &dyn Clock, http: &req
     let mut delivered = 0;
     for (id, body, attempts, next_at) in due {
         // Claim it: only one instance moves it from the moment it read.
-        let claimed = sqlx::query("UPDATE events SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3")
-            .bind(stored(now + Duration::seconds(LEASE)))
-            .bind(&id)
-            .bind(&next_at)
-            .execute(pool)
-            .await?
-            .rows_affected()
+        let claimed = sqlx::query(
+            "UPDATE events SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3",
+        )
+        .bind(stored(now + Duration::seconds(LEASE)))
+        .bind(&id)
+        .bind(&next_at)
+        .execute(pool)
+        .await?
+        .rows_affected()
             == 1;
         if !claimed {
             continue;
@@ -114,7 +127,10 @@ pub async fn deliver_due(pool: &Pool, hook: &Hook, clock: &dyn Clock, http: &req
                     .bind(&id)
                     .execute(pool)
                     .await?;
-                eprintln!("webhook: event {id} not delivered ({error}); next try at {}", stored(next));
+                eprintln!(
+                    "webhook: event {id} not delivered ({error}); next try at {}",
+                    stored(next)
+                );
             }
         }
     }
@@ -122,7 +138,12 @@ pub async fn deliver_due(pool: &Pool, hook: &Hook, clock: &dyn Clock, http: &req
 }
 
 /// Deliver events until the server stops, looking every `every`.
-pub fn spawn(pool: Pool, hook: Hook, clock: Arc<dyn Clock>, every: StdDuration) -> tokio::task::JoinHandle<()> {
+pub fn spawn(
+    pool: Pool,
+    hook: Hook,
+    clock: Arc<dyn Clock>,
+    every: StdDuration,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let http = reqwest::Client::new();
         loop {

@@ -33,7 +33,10 @@ async fn contact(state: &AppState, client_id: &str) -> Result<Option<Value>, Api
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 /// The person behind the request's token, or a 401 that says why and
@@ -41,18 +44,30 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 pub async fn holder(state: &AppState, headers: &HeaderMap) -> Result<Holder, ApiError> {
     let unauthorized = |code, message| Answer::error(StatusCode::UNAUTHORIZED, code, message);
     let Some(token) = bearer(headers) else {
-        return Err(unauthorized("missing_token", "Please open the portal with your personal link.").into());
+        return Err(unauthorized(
+            "missing_token",
+            "Please open the portal with your personal link.",
+        )
+        .into());
     };
     match links::check(&state.pool, token, state.clock.now()).await? {
         Ok(holder) => Ok(holder),
-        Err(Refused::Unknown) => Err(unauthorized("invalid_token", "This link is not valid.").into()),
+        Err(Refused::Unknown) => {
+            Err(unauthorized("invalid_token", "This link is not valid.").into())
+        }
         Err(Refused::Expired { client_id }) => {
             let c = contact(state, &client_id).await?;
-            Err(unauthorized("expired_token", "This link has expired.").with_contact(c).into())
+            Err(unauthorized("expired_token", "This link has expired.")
+                .with_contact(c)
+                .into())
         }
         Err(Refused::Revoked { client_id }) => {
             let c = contact(state, &client_id).await?;
-            Err(unauthorized("revoked_token", "This link is no longer valid.").with_contact(c).into())
+            Err(
+                unauthorized("revoked_token", "This link is no longer valid.")
+                    .with_contact(c)
+                    .into(),
+            )
         }
     }
 }

@@ -39,9 +39,18 @@ const ALLOW_HEADERS: &str = "Authorization, Content-Type, Idempotency-Key, X-Ano
 
 fn add_headers(h: &mut HeaderMap, origin: HeaderValue) {
     h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-    h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static(ALLOW_HEADERS));
-    h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, POST, OPTIONS"));
-    h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static(ALLOW_HEADERS),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, OPTIONS"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
 }
 
 pub async fn cors(State(origins): State<Arc<Origins>>, req: Request, next: Next) -> Response {
@@ -60,7 +69,8 @@ pub async fn cors(State(origins): State<Arc<Origins>>, req: Request, next: Next)
     if let (true, Some(origin)) = (allowed, origin) {
         add_headers(res.headers_mut(), origin);
     }
-    res.headers_mut().append(header::VARY, HeaderValue::from_static("Origin"));
+    res.headers_mut()
+        .append(header::VARY, HeaderValue::from_static("Origin"));
     res
 }
 

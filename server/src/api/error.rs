@@ -42,7 +42,8 @@ impl Answer {
 
     /// 422 for a request field the client should fix.
     pub fn invalid(field: &str, message: &str) -> Answer {
-        Answer::error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request", message).with_field(field)
+        Answer::error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request", message)
+            .with_field(field)
     }
 
     pub fn not_found(message: &str) -> Answer {

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use axum::extract::Request;
+use axum::extract::{OriginalUri, Request};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -12,7 +12,12 @@ pub async fn access(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     // The path only: a query string could carry anything.
-    let path = req.uri().path().to_string();
+    // The full path, also when the API is mounted under /api.
+    let path = req
+        .extensions()
+        .get::<OriginalUri>()
+        .map_or(req.uri().path(), |u| u.0.path())
+        .to_string();
     let res = next.run(req).await;
     eprintln!(
         "{method} {path} {} {}ms",

@@ -34,7 +34,10 @@ pub fn router(state: AppState, origins: Origins) -> Router {
         .route("/deliverables/{id}/comments", post(routes::comment))
         .route("/escalations", post(routes::escalation))
         .fallback(routes::not_found)
-        .layer(axum::middleware::from_fn_with_state(Arc::new(origins), cors::cors))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(origins),
+            cors::cors,
+        ))
         .layer(axum::middleware::from_fn(log::access))
         .with_state(state)
 }

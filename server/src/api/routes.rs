@@ -5,7 +5,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use client_portal::contract::json::FromJson;
-use client_portal::contract::{self, CommentRequest, ContractError, DecisionRequest, EscalationRequest};
+use client_portal::contract::{
+    self, CommentRequest, ContractError, DecisionRequest, EscalationRequest,
+};
 
 use super::auth;
 use super::error::{Answer, ApiError};
@@ -13,7 +15,10 @@ use super::writes::{self, Who, Write};
 use super::AppState;
 use crate::feed;
 
-pub async fn portal(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn portal(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let holder = auth::holder(&state, &headers).await?;
     let Some(feed) = feed::assemble(&state.pool, &holder, state.clock.now()).await? else {
         return Err(Answer::not_found("We couldn't find your portal.").into());
@@ -27,8 +32,9 @@ pub async fn portal(State(state): State<AppState>, headers: HeaderMap) -> Result
 
 /// A request body read with the contract's types, or a 422 naming the field.
 fn body<T: FromJson>(bytes: &Bytes) -> Result<T, ApiError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| Answer::invalid("body", "Your message could not be read. Please try again."))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        Answer::invalid("body", "Your message could not be read. Please try again.")
+    })?;
     contract::parse(text).map_err(|e| {
         match e {
             ContractError::Field { field, .. } => Answer::invalid(
@@ -46,7 +52,11 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
         None => Ok(None),
         Some(v) => match v.to_str() {
             Ok(k) if !k.trim().is_empty() && k.len() <= 200 => Ok(Some(k.trim().to_string())),
-            _ => Err(Answer::invalid("Idempotency-Key", "This request could not be read. Please try again.").into()),
+            _ => Err(Answer::invalid(
+                "Idempotency-Key",
+                "This request could not be read. Please try again.",
+            )
+            .into()),
         },
     }
 }
@@ -60,7 +70,10 @@ pub async fn decision(
     let holder = auth::holder(&state, &headers).await?;
     let key = idempotency_key(&headers)?;
     let req: DecisionRequest = body(&bytes)?;
-    let write = Write::Decision { approval_id: id, req };
+    let write = Write::Decision {
+        approval_id: id,
+        req,
+    };
     writes::run(&state, Who::Named(holder), key, write).await
 }
 
@@ -73,11 +86,18 @@ pub async fn comment(
     let holder = auth::holder(&state, &headers).await?;
     let key = idempotency_key(&headers)?;
     let req: CommentRequest = body(&bytes)?;
-    let write = Write::Comment { deliverable_id: id, req };
+    let write = Write::Comment {
+        deliverable_id: id,
+        req,
+    };
     writes::run(&state, Who::Named(holder), key, write).await
 }
 
-pub async fn escalation(State(state): State<AppState>, headers: HeaderMap, bytes: Bytes) -> Result<Answer, ApiError> {
+pub async fn escalation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Result<Answer, ApiError> {
     let anonymous_key = headers.get("x-anonymous-key").and_then(|v| v.to_str().ok());
     let who = match anonymous_key {
         // Anonymous: the key names the client company and nothing else is

@@ -24,7 +24,9 @@ use crate::{secret, webhook};
 pub enum Who {
     Named(Holder),
     /// Anonymous feedback: the client company, and nothing about the person.
-    Anonymous { client_id: String },
+    Anonymous {
+        client_id: String,
+    },
 }
 
 impl Who {
@@ -37,9 +39,17 @@ impl Who {
 }
 
 pub enum Write {
-    Decision { approval_id: String, req: DecisionRequest },
-    Comment { deliverable_id: String, req: CommentRequest },
-    Escalation { req: EscalationRequest },
+    Decision {
+        approval_id: String,
+        req: DecisionRequest,
+    },
+    Comment {
+        deliverable_id: String,
+        req: CommentRequest,
+    },
+    Escalation {
+        req: EscalationRequest,
+    },
 }
 
 impl Write {
@@ -60,7 +70,12 @@ pub struct Event {
     pub data: Value,
 }
 
-pub async fn run(state: &AppState, who: Who, key: Option<String>, write: Write) -> Result<Answer, ApiError> {
+pub async fn run(
+    state: &AppState,
+    who: Who,
+    key: Option<String>,
+    write: Write,
+) -> Result<Answer, ApiError> {
     let now = state.clock.now();
     let client_id = who.client_id().to_string();
     let route = write.route();
@@ -85,13 +100,15 @@ pub async fn run(state: &AppState, who: Who, key: Option<String>, write: Write) 
     }
     let (answer, event) = perform(&mut tx, &who, &write, now).await?;
     if let Some(key) = &key {
-        sqlx::query("UPDATE writes SET status = $1, response = $2 WHERE client_id = $3 AND idem_key = $4")
-            .bind(i64::from(answer.status.as_u16()))
-            .bind(answer.body.to_string())
-            .bind(&client_id)
-            .bind(key)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE writes SET status = $1, response = $2 WHERE client_id = $3 AND idem_key = $4",
+        )
+        .bind(i64::from(answer.status.as_u16()))
+        .bind(answer.body.to_string())
+        .bind(&client_id)
+        .bind(key)
+        .execute(&mut *tx)
+        .await?;
     }
     if let Some(event) = event {
         webhook::record(&mut tx, &client_id, event.kind, event.data, now).await?;
@@ -101,13 +118,19 @@ pub async fn run(state: &AppState, who: Who, key: Option<String>, write: Write) 
 }
 
 /// The answer given the first time a key was used.
-async fn earlier(state: &AppState, client_id: &str, key: &str, route: &str) -> Result<Answer, ApiError> {
-    let (first_route, status, response): (String, i64, String) =
-        sqlx::query_as("SELECT route, status, response FROM writes WHERE client_id = $1 AND idem_key = $2")
-            .bind(client_id)
-            .bind(key)
-            .fetch_one(&state.pool)
-            .await?;
+async fn earlier(
+    state: &AppState,
+    client_id: &str,
+    key: &str,
+    route: &str,
+) -> Result<Answer, ApiError> {
+    let (first_route, status, response): (String, i64, String) = sqlx::query_as(
+        "SELECT route, status, response FROM writes WHERE client_id = $1 AND idem_key = $2",
+    )
+    .bind(client_id)
+    .bind(key)
+    .fetch_one(&state.pool)
+    .await?;
     if first_route != route {
         return Err(Answer::invalid(
             "Idempotency-Key",
@@ -115,7 +138,9 @@ async fn earlier(state: &AppState, client_id: &str, key: &str, route: &str) -> R
         )
         .into());
     }
-    let status = u16::try_from(status).ok().and_then(|s| StatusCode::from_u16(s).ok());
+    let status = u16::try_from(status)
+        .ok()
+        .and_then(|s| StatusCode::from_u16(s).ok());
     match (status, serde_json::from_str(&response)) {
         (Some(status), Ok(body)) => Ok(Answer { status, body }),
         _ => Err(anyhow::anyhow!("the stored answer for key {key} cannot be read").into()),
@@ -128,30 +153,52 @@ fn blank(s: Option<&str>) -> bool {
 
 const LONGEST_TEXT: usize = 20_000;
 
-async fn perform(tx: &mut Tx, who: &Who, write: &Write, now: DateTime<Utc>) -> anyhow::Result<(Answer, Option<Event>)> {
+async fn perform(
+    tx: &mut Tx,
+    who: &Who,
+    write: &Write,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(Answer, Option<Event>)> {
     Ok(match (write, who) {
-        (Write::Decision { approval_id, req }, Who::Named(holder)) => decide(tx, holder, approval_id, req, now).await?,
-        (Write::Comment { deliverable_id, req }, Who::Named(holder)) => {
-            comment(tx, holder, deliverable_id, req, now).await?
+        (Write::Decision { approval_id, req }, Who::Named(holder)) => {
+            decide(tx, holder, approval_id, req, now).await?
         }
+        (
+            Write::Comment {
+                deliverable_id,
+                req,
+            },
+            Who::Named(holder),
+        ) => comment(tx, holder, deliverable_id, req, now).await?,
         (Write::Escalation { req }, who) => escalate(tx, who, req, now).await?,
         // Only escalations are taken without a token (routes never build these).
         (_, Who::Anonymous { .. }) => (
-            Answer::error(StatusCode::UNAUTHORIZED, "missing_token", "Please open the portal with your personal link."),
+            Answer::error(
+                StatusCode::UNAUTHORIZED,
+                "missing_token",
+                "Please open the portal with your personal link.",
+            ),
             None,
         ),
     })
 }
 
-async fn item(tx: &mut Tx, client_id: &str, kind: &str, parent: &str, id: &str) -> anyhow::Result<Option<Value>> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT body FROM items WHERE client_id = $1 AND kind = $2 AND parent_id = $3 AND id = $4")
-            .bind(client_id)
-            .bind(kind)
-            .bind(parent)
-            .bind(id)
-            .fetch_optional(&mut **tx)
-            .await?;
+async fn item(
+    tx: &mut Tx,
+    client_id: &str,
+    kind: &str,
+    parent: &str,
+    id: &str,
+) -> anyhow::Result<Option<Value>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT body FROM items WHERE client_id = $1 AND kind = $2 AND parent_id = $3 AND id = $4",
+    )
+    .bind(client_id)
+    .bind(kind)
+    .bind(parent)
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
     row.map(|(b,)| Ok(serde_json::from_str(&b)?)).transpose()
 }
 
@@ -166,7 +213,8 @@ async fn decide(
     let Some(mut body) = item(tx, client_id, "approval", "", approval_id).await? else {
         return Ok((Answer::not_found("We couldn't find that approval."), None));
     };
-    let approval = Approval::from_json(&body, Path::Root).map_err(|e| anyhow::anyhow!("stored approval: {e:?}"))?;
+    let approval = Approval::from_json(&body, Path::Root)
+        .map_err(|e| anyhow::anyhow!("stored approval: {e:?}"))?;
     if req.version_id != approval.version_id {
         return Ok((
             Answer::conflict(
@@ -179,12 +227,22 @@ async fn decide(
     if approval.status != ApprovalStatus::Pending {
         return Ok((already_decided(), None));
     }
-    let comment = req.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    let comment = req
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
     if req.decision == DecisionKind::RequestChanges && blank(comment) {
-        return Ok((Answer::invalid("comment", "Please say what you would like changed."), None));
+        return Ok((
+            Answer::invalid("comment", "Please say what you would like changed."),
+            None,
+        ));
     }
     if comment.is_some_and(|c| c.chars().count() > LONGEST_TEXT) {
-        return Ok((Answer::invalid("comment", "Your comment is too long. Please shorten it."), None));
+        return Ok((
+            Answer::invalid("comment", "Your comment is too long. Please shorten it."),
+            None,
+        ));
     }
     let reference = secret::reference("DEC", now.year());
     let at = stored(now);
@@ -240,18 +298,33 @@ async fn comment(
 ) -> anyhow::Result<(Answer, Option<Event>)> {
     let client_id = &holder.client_id;
     let Some(deliverable) = item(tx, client_id, "deliverable", "", deliverable_id).await? else {
-        return Ok((Answer::not_found("We couldn't find that deliverable."), None));
+        return Ok((
+            Answer::not_found("We couldn't find that deliverable."),
+            None,
+        ));
     };
     let text = req.body.trim();
     if text.is_empty() {
         return Ok((Answer::invalid("body", "Please write your comment."), None));
     }
     if text.chars().count() > LONGEST_TEXT {
-        return Ok((Answer::invalid("body", "Your comment is too long. Please shorten it."), None));
+        return Ok((
+            Answer::invalid("body", "Your comment is too long. Please shorten it."),
+            None,
+        ));
     }
     if let Some(v) = &req.version_id {
-        if item(tx, client_id, "version", deliverable_id, v).await?.is_none() {
-            return Ok((Answer::invalid("version_id", "That version is no longer there. Please reload the page."), None));
+        if item(tx, client_id, "version", deliverable_id, v)
+            .await?
+            .is_none()
+        {
+            return Ok((
+                Answer::invalid(
+                    "version_id",
+                    "That version is no longer there. Please reload the page.",
+                ),
+                None,
+            ));
         }
     }
     let mut c = json!({ "id": secret::id("cm"), "author": holder.name, "body": text, "created_at": stored(now) });
@@ -293,7 +366,10 @@ async fn escalate(
     let profile: Value = serde_json::from_str(&row.0)?;
     let contacts = profile["contacts"].as_array().cloned().unwrap_or_default();
     let Some(to) = contacts.iter().find(|c| c["id"] == req.to.as_str()) else {
-        return Ok((Answer::invalid("to", "Please choose who should get your message."), None));
+        return Ok((
+            Answer::invalid("to", "Please choose who should get your message."),
+            None,
+        ));
     };
     let anonymous = matches!(who, Who::Anonymous { .. });
     if req.anonymous != anonymous {
@@ -305,23 +381,44 @@ async fn escalate(
         return Ok((Answer::invalid("anonymous", message), None));
     }
     if anonymous && req.reply_to.is_some() {
-        return Ok((Answer::invalid("reply_to", "An anonymous message can't carry a reply address."), None));
+        return Ok((
+            Answer::invalid(
+                "reply_to",
+                "An anonymous message can't carry a reply address.",
+            ),
+            None,
+        ));
     }
     if blank(Some(&req.topic)) {
-        return Ok((Answer::invalid("topic", "Please say what your message is about."), None));
+        return Ok((
+            Answer::invalid("topic", "Please say what your message is about."),
+            None,
+        ));
     }
     if blank(Some(&req.message)) {
-        return Ok((Answer::invalid("message", "Please write your message."), None));
+        return Ok((
+            Answer::invalid("message", "Please write your message."),
+            None,
+        ));
     }
     if req.message.chars().count() > LONGEST_TEXT || req.topic.chars().count() > 200 {
-        return Ok((Answer::invalid("message", "Your message is too long. Please shorten it."), None));
+        return Ok((
+            Answer::invalid("message", "Your message is too long. Please shorten it."),
+            None,
+        ));
     }
     let (from_name, token_id, reply_to) = match who {
-        Who::Named(h) => (Some(h.name.as_str()), Some(h.token_id.as_str()), req.reply_to.as_deref().or(h.email.as_deref())),
+        Who::Named(h) => (
+            Some(h.name.as_str()),
+            Some(h.token_id.as_str()),
+            req.reply_to.as_deref().or(h.email.as_deref()),
+        ),
         Who::Anonymous { .. } => (None, None, None),
     };
     let reference = secret::reference("ESC", now.year());
-    let hours = profile["communication"]["response_hours"].as_u64().unwrap_or(24);
+    let hours = profile["communication"]["response_hours"]
+        .as_u64()
+        .unwrap_or(24);
     let respond_by = now + Duration::hours(i64::try_from(hours).unwrap_or(24));
     sqlx::query(
         "INSERT INTO escalations (reference, client_id, to_contact, anonymous, topic, urgency, message, reply_to, from_name, token_id, received_at)
@@ -349,5 +446,11 @@ async fn escalate(
         data["from"] = json!(h.name);
         data["reply_to"] = json!(reply_to);
     }
-    Ok((Answer::ok(StatusCode::CREATED, receipt), Some(Event { kind: "escalation", data })))
+    Ok((
+        Answer::ok(StatusCode::CREATED, receipt),
+        Some(Event {
+            kind: "escalation",
+            data,
+        }),
+    ))
 }

@@ -35,7 +35,10 @@ pub struct Env {
 /// database when one is configured.
 pub async fn databases() -> Vec<(String, Option<tempfile::TempDir>)> {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let mut list = vec![(format!("sqlite://{}", dir.path().join("portal.db").display()), Some(dir))];
+    let mut list = vec![(
+        format!("sqlite://{}", dir.path().join("portal.db").display()),
+        Some(dir),
+    )];
     if let Ok(base) = std::env::var("PORTAL_TEST_POSTGRES") {
         list.push((fresh_postgres(&base).await, None));
     }
@@ -46,9 +49,17 @@ pub async fn databases() -> Vec<(String, Option<tempfile::TempDir>)> {
 async fn fresh_postgres(base: &str) -> String {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
-    let name = format!("t_{}", portal_server::secret::readable(12).to_ascii_lowercase());
-    let mut admin = sqlx::AnyConnection::connect(&format!("{base}/postgres")).await.expect("PostgreSQL is up");
-    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut admin).await.expect("create a database");
+    let name = format!(
+        "t_{}",
+        portal_server::secret::readable(12).to_ascii_lowercase()
+    );
+    let mut admin = sqlx::AnyConnection::connect(&format!("{base}/postgres"))
+        .await
+        .expect("PostgreSQL is up");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create a database");
     format!("{base}/{name}")
 }
 
@@ -56,17 +67,38 @@ impl Env {
     pub async fn new(url: String, dir: Option<tempfile::TempDir>) -> Env {
         let clock = ManualClock::at(NOW);
         let pool = db::connect(&url).await.expect("the database opens");
-        import::import_feed(&pool, cli::DEMO_CLIENT, cli::DEMO_FEED, clock_now(&clock)).await.expect("the demo imports");
-        let issued = links::issue(&pool, cli::DEMO_CLIENT, "Maya Chen", Some("maya@lumen-coffee.example"), Duration::days(30), clock_now(&clock))
+        import::import_feed(&pool, cli::DEMO_CLIENT, cli::DEMO_FEED, clock_now(&clock))
             .await
-            .expect("a link");
-        let (anonymous_key,): (String,) = sqlx::query_as("SELECT anonymous_key FROM clients WHERE id = 'demo'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        let state = AppState { pool: pool.clone(), clock: Arc::new(clock.clone()) };
+            .expect("the demo imports");
+        let issued = links::issue(
+            &pool,
+            cli::DEMO_CLIENT,
+            "Maya Chen",
+            Some("maya@lumen-coffee.example"),
+            Duration::days(30),
+            clock_now(&clock),
+        )
+        .await
+        .expect("a link");
+        let (anonymous_key,): (String,) =
+            sqlx::query_as("SELECT anonymous_key FROM clients WHERE id = 'demo'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+        let state = AppState {
+            pool: pool.clone(),
+            clock: Arc::new(clock.clone()),
+        };
         let app = api::router(state, Origins::new([ORIGIN]));
-        Env { pool, clock, app, token: issued.token, link_id: issued.id, anonymous_key, _dir: dir }
+        Env {
+            pool,
+            clock,
+            app,
+            token: issued.token,
+            link_id: issued.id,
+            anonymous_key,
+            _dir: dir,
+        }
     }
 
     /// Send a request to the API; returns the status, headers and JSON body.
@@ -83,9 +115,16 @@ impl Env {
             .unwrap();
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
         let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Res { status, headers, json, text: String::from_utf8_lossy(&bytes).into_owned() }
+        Res {
+            status,
+            headers,
+            json,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub fn get(&self, path: &str) -> Req {
@@ -125,7 +164,12 @@ pub struct Req {
 
 impl Req {
     pub fn new(method: Method, path: &str) -> Req {
-        Req { method, path: path.into(), headers: vec![], body: String::new() }
+        Req {
+            method,
+            path: path.into(),
+            headers: vec![],
+            body: String::new(),
+        }
     }
 
     pub fn header(mut self, k: &str, v: &str) -> Req {

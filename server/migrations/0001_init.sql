@@ -81,10 +81,12 @@ CREATE TABLE escalations (
     received_at TEXT NOT NULL
 );
 
--- What came in, for the agency: the CLI lists it, and each is delivered to
+-- What came in, for the agency, in the order it came (`seq`, counted in the
+-- write's transaction; equal only for writes committed at the same time): the CLI lists it, and each is delivered to
 -- the webhook (retried with back-off until it is; kept across restarts).
 CREATE TABLE events (
     id              TEXT PRIMARY KEY,
+    seq             BIGINT NOT NULL,
     client_id       TEXT NOT NULL,
     kind            TEXT NOT NULL,
     body            TEXT NOT NULL,
@@ -94,5 +96,5 @@ CREATE TABLE events (
     delivered_at    TEXT,
     last_error      TEXT
 );
-CREATE INDEX events_created ON events (created_at);
+CREATE INDEX events_created ON events (created_at, seq);
 CREATE INDEX events_pending ON events (delivered_at, next_attempt_at);

@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 
 use crate::api::{self, AppState, Origins};
-use crate::clock::{stored, Clock, SystemClock};
+use crate::clock::{stored, Clock, ManualClock, SystemClock};
 use crate::db::{self, Pool};
 use crate::import::{self, Kind};
 use crate::webhook::{self, Hook};
@@ -31,6 +31,9 @@ pub struct Cli {
     /// The database: a SQLite file (sqlite://portal.db) or PostgreSQL (postgres://user:pass@host/db).
     #[arg(long, global = true, env = "PORTAL_DATABASE", default_value = db::DEFAULT_URL)]
     pub db: String,
+    /// Stop the clock at this moment (RFC 3339): for tests and rehearsals only.
+    #[arg(long, global = true, env = "PORTAL_FIXED_NOW", hide = true)]
+    pub now: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -123,6 +126,15 @@ pub struct Serve {
     pub demo: bool,
 }
 
+/// The demo feed with its dates moved to today, as the portal's in-browser
+/// demo does, so the demo agency always looks current.
+pub fn demo_feed(now: DateTime<Utc>) -> String {
+    let mut feed = client_portal::contract::parse_portal(DEMO_FEED)
+        .expect("the demo feed follows the contract");
+    client_portal::domain::shift::shift_to(&mut feed, now.date_naive());
+    serde_json::to_string(&feed).expect("contract types serialize")
+}
+
 fn read(file: &PathBuf) -> anyhow::Result<String> {
     std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))
 }
@@ -141,7 +153,14 @@ pub fn since(s: &str) -> anyhow::Result<String> {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let clock: Arc<dyn Clock> = match &cli.now {
+        Some(at) => {
+            DateTime::parse_from_rfc3339(at)
+                .with_context(|| format!("--now takes an RFC 3339 moment, not `{at}`"))?;
+            Arc::new(ManualClock::at(at))
+        }
+        None => Arc::new(SystemClock),
+    };
     let pool = db::connect(&cli.db).await?;
     match cli.command {
         Command::Serve(s) => serve(pool, clock, s).await,
@@ -267,7 +286,7 @@ async fn serve(pool: Pool, clock: Arc<dyn Clock>, s: Serve) -> anyhow::Result<()
             .fetch_one(&pool)
             .await?;
         if clients == 0 {
-            import::import_feed(&pool, DEMO_CLIENT, DEMO_FEED, clock.now()).await?;
+            import::import_feed(&pool, DEMO_CLIENT, &demo_feed(clock.now()), clock.now()).await?;
         }
         let issued = links::issue(
             &pool,

@@ -89,6 +89,18 @@ pub async fn assemble(
         }
     }
 
+    // Comments in the order they were written, the agency's and the
+    // client's together (re-importing renumbers the agency's rows).
+    for d in &mut deliverables {
+        if let Some(list) = d["comments"].as_array_mut() {
+            list.sort_by_key(|c| {
+                c["created_at"]
+                    .as_str()
+                    .and_then(crate::clock::parse_stored)
+            });
+        }
+    }
+
     let mut feed = Map::new();
     feed.insert(
         "schema_version".into(),

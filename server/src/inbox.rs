@@ -87,7 +87,7 @@ pub async fn since(
 ) -> anyhow::Result<Vec<Entry>> {
     let rows: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
         "SELECT created_at, client_id, kind, body, delivered_at FROM events
-         WHERE created_at >= $1 AND ($2 = '' OR client_id = $2) ORDER BY created_at, id",
+         WHERE created_at >= $1 AND ($2 = '' OR client_id = $2) ORDER BY created_at, seq, id",
     )
     .bind(since)
     .bind(client_id.unwrap_or(""))

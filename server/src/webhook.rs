@@ -37,8 +37,8 @@ pub async fn record(
     let id = secret::id("ev");
     let body = json!({ "id": id, "type": kind, "client_id": client_id, "created_at": stored(now), "data": data });
     sqlx::query(
-        "INSERT INTO events (id, client_id, kind, body, created_at, attempts, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, 0, $5)",
+        "INSERT INTO events (id, seq, client_id, kind, body, created_at, attempts, next_attempt_at)
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), $2, $3, $4, $5, 0, $5)",
     )
     .bind(&id)
     .bind(client_id)
@@ -69,7 +69,7 @@ pub async fn deliver_due(
     let now = clock.now();
     let due: Vec<(String, String, i64, String)> = sqlx::query_as(
         "SELECT id, body, attempts, next_attempt_at FROM events
-         WHERE delivered_at IS NULL AND next_attempt_at <= $1 ORDER BY created_at, id LIMIT 50",
+         WHERE delivered_at IS NULL AND next_attempt_at <= $1 ORDER BY created_at, seq, id LIMIT 50",
     )
     .bind(stored(now))
     .fetch_all(pool)

@@ -333,12 +333,11 @@ async fn comment(
     }
     sqlx::query(
         "INSERT INTO items (client_id, kind, parent_id, id, seq, origin, body)
-         VALUES ($1, 'comment', $2, $3, $4, 'client', $5)",
+         VALUES ($1, 'comment', $2, $3, (SELECT COALESCE(MAX(seq), 0) + 1 FROM items WHERE client_id = $1), 'client', $4)",
     )
     .bind(client_id)
     .bind(deliverable_id)
     .bind(c["id"].as_str())
-    .bind(now.timestamp_millis())
     .bind(c.to_string())
     .execute(&mut **tx)
     .await?;

@@ -1,0 +1,103 @@
+// The reference API server (server/, the portal-server binary) for the
+// browser tests: a fresh SQLite file with the agency feed imported, a
+// personal link issued, and its clock stopped at the suite's NOW.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NOW } from './now.mjs';
+
+const BIN = 'target/debug/portal-server';
+
+/** Without libfaketime: the server has its own fixed clock (--now). */
+const env = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')));
+
+function binary() {
+  // scripts/test.sh has built it with the server's tests; built here when
+  // a test file is run on its own.
+  if (!existsSync(BIN)) execFileSync('cargo', ['build', '-q', '-p', 'portal-server'], { stdio: 'inherit', env: env() });
+  return BIN;
+}
+
+/**
+ * @param {object} o
+ * @param {object} o.feed the client's feed, imported as client `agency`
+ * @param {string} [o.site] the portal's built files, served at / with the API at /api
+ * @param {string[]} [o.allowOrigins] pages allowed to call the API
+ * @param {string} [o.webhook] where to deliver every client action
+ */
+export async function startServer({ feed, site, allowOrigins = [], webhook }) {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-server-'));
+  const db = `sqlite://${join(dir, 'portal.db')}`;
+  const now = NOW.toISOString();
+  const cli = (...args) => execFileSync(binary(), ['--db', db, '--now', now, ...args], { encoding: 'utf8', env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  writeFileSync(join(dir, 'feed.json'), JSON.stringify(feed));
+  cli('import', 'agency', join(dir, 'feed.json'));
+
+  const args = ['--db', db, '--now', now, 'serve', '--listen', '127.0.0.1:0'];
+  if (site) args.push('--site', site);
+  if (allowOrigins.length) args.push('--allow-origin', allowOrigins.join(','));
+  if (webhook) args.push('--webhook-url', webhook, '--webhook-secret', 'test-secret');
+  const child = spawn(binary(), args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const origin = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${log}`)), 20000);
+    const look = () => {
+      const m = log.match(/Serving on (http:\/\/\S+)\n/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', look);
+    child.stderr.on('data', look);
+    child.on('exit', (code) => reject(new Error(`the server stopped (${code}):\n${log}`)));
+  });
+  const server = {
+    origin,
+    /** The API's address as a page's data-api names it. */
+    api: site ? `${origin}/api` : origin,
+    /** A new personal link's token for a person at the client. */
+    token(name = 'Sam Okoro') {
+      const link = cli('link', 'issue', 'agency', '--name', name, '--days', '30', '--portal-url', `${origin}/`);
+      return link.trim().split('#token=')[1];
+    },
+    revokeAll() {
+      for (const line of cli('link', 'list', 'agency').trim().split('\n')) cli('link', 'revoke', line.split('\t')[0]);
+    },
+    /** What came in, as the agency's CSV: rows of cells. */
+    inbox() {
+      const csv = cli('inbox', '--since', '2000-01-01', '--csv');
+      return csv.trim().split('\r\n').slice(1).map(parseCsvLine);
+    },
+    log: () => log,
+    async close() {
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** One RFC 4180 line (no line breaks inside fields in these tests). */
+function parseCsvLine(line) {
+  const cells = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') cells.push(cell), (cell = '');
+    else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}

@@ -175,9 +175,61 @@ fn check_feed(p: &Portal) -> Result<(), Invalid> {
     Ok(())
 }
 
-/// Read and check a whole feed.
+/// The contract's JSON Schema, as published in docs/.
+const SCHEMA: &str = include_str!("../../docs/portal.schema.json");
+
+fn schema() -> &'static jsonschema::Validator {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let schema: Value = serde_json::from_str(SCHEMA).expect("docs/portal.schema.json is JSON");
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .expect("docs/portal.schema.json is a valid schema")
+    })
+}
+
+/// A JSON pointer (`/deliverables/2/title`) as the portal names fields
+/// (`deliverables[2].title`).
+fn field_of(pointer: &str) -> String {
+    let mut out = String::new();
+    for step in pointer.split('/').skip(1) {
+        let step = step.replace("~1", "/").replace("~0", "~");
+        if step.bytes().all(|b| b.is_ascii_digit()) && !step.is_empty() {
+            out.push_str(&format!("[{step}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&step);
+        }
+    }
+    out
+}
+
+/// Check a feed against the published JSON Schema.
+fn check_schema(v: &Value) -> Result<(), Invalid> {
+    match schema().iter_errors(v).next() {
+        None => Ok(()),
+        Some(e) => {
+            let field = field_of(e.instance_path().as_str());
+            let at = if field.is_empty() {
+                "the feed".to_string()
+            } else {
+                field
+            };
+            Err(Invalid(format!("{at}: {e}")))
+        }
+    }
+}
+
+/// Read and check a whole feed: the portal's own reading (which names a
+/// missing or mistyped field), the published schema (formats, values),
+/// then ids and references.
 pub fn read_feed(body: &str) -> Result<Portal, Invalid> {
     let p = contract::parse_portal(body).map_err(explain)?;
+    let v: Value = serde_json::from_str(body).map_err(|e| Invalid(format!("not JSON: {e}")))?;
+    check_schema(&v)?;
     check_feed(&p)?;
     Ok(p)
 }
@@ -310,6 +362,24 @@ async fn exists(
     .fetch_optional(&mut **tx)
     .await?;
     Ok(row.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_read_as_the_portal_names_fields() {
+        assert_eq!(field_of(""), "");
+        assert_eq!(field_of("/deliverables/2/title"), "deliverables[2].title");
+        assert_eq!(field_of("/agency/brand_color"), "agency.brand_color");
+        assert_eq!(field_of("/a~1b/0"), "a/b[0]");
+    }
+
+    #[test]
+    fn the_demo_feed_meets_the_schema() {
+        read_feed(crate::cli::DEMO_FEED).expect("the demo feed is valid");
+    }
 }
 
 fn read<T: FromJson>(v: &Value) -> Result<T, Invalid> {

@@ -105,6 +105,15 @@ on_every_database!(
         let mut f = demo();
         f["schema_version"] = json!(2);
         assert!(refused(f).await.starts_with("schema_version: 2"));
+        // What only the published schema says: formats and patterns.
+        let mut f = demo();
+        f["agency"]["brand_color"] = json!("blue");
+        let err = refused(f).await;
+        assert!(err.starts_with("agency.brand_color: "), "{err}");
+        let mut f = demo();
+        f["contacts"][1]["email"] = json!("not an address");
+        let err = refused(f).await;
+        assert!(err.starts_with("contacts[1].email: "), "{err}");
         let err = import::import_feed(&env.pool, "other", "<html>", now)
             .await
             .unwrap_err()

@@ -364,24 +364,6 @@ async fn exists(
     Ok(row.is_some())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pointers_read_as_the_portal_names_fields() {
-        assert_eq!(field_of(""), "");
-        assert_eq!(field_of("/deliverables/2/title"), "deliverables[2].title");
-        assert_eq!(field_of("/agency/brand_color"), "agency.brand_color");
-        assert_eq!(field_of("/a~1b/0"), "a/b[0]");
-    }
-
-    #[test]
-    fn the_demo_feed_meets_the_schema() {
-        read_feed(crate::cli::DEMO_FEED).expect("the demo feed is valid");
-    }
-}
-
 fn read<T: FromJson>(v: &Value) -> Result<T, Invalid> {
     T::from_json(v, Path::Root).map_err(explain)
 }
@@ -501,4 +483,22 @@ pub async fn add(
     }
     tx.commit().await?;
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_read_as_the_portal_names_fields() {
+        assert_eq!(field_of(""), "");
+        assert_eq!(field_of("/deliverables/2/title"), "deliverables[2].title");
+        assert_eq!(field_of("/agency/brand_color"), "agency.brand_color");
+        assert_eq!(field_of("/a~1b/0"), "a/b[0]");
+    }
+
+    #[test]
+    fn the_demo_feed_meets_the_schema() {
+        read_feed(crate::cli::DEMO_FEED).expect("the demo feed is valid");
+    }
 }

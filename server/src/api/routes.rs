@@ -61,20 +61,33 @@ fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     }
 }
 
+/// A write by the link's holder: who, the key, the body as `T`, then `make`
+/// names what is written.
+async fn named<T: FromJson>(
+    state: &AppState,
+    headers: &HeaderMap,
+    bytes: &Bytes,
+    make: impl FnOnce(T) -> Write,
+) -> Result<Answer, ApiError> {
+    let holder = auth::holder(state, headers).await?;
+    let key = idempotency_key(headers)?;
+    let write = make(body(bytes)?);
+    writes::run(state, Who::Named(holder), key, write).await
+}
+
 pub async fn decision(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
     bytes: Bytes,
 ) -> Result<Answer, ApiError> {
-    let holder = auth::holder(&state, &headers).await?;
-    let key = idempotency_key(&headers)?;
-    let req: DecisionRequest = body(&bytes)?;
-    let write = Write::Decision {
-        approval_id: id,
-        req,
-    };
-    writes::run(&state, Who::Named(holder), key, write).await
+    named(&state, &headers, &bytes, |req: DecisionRequest| {
+        Write::Decision {
+            approval_id: id,
+            req,
+        }
+    })
+    .await
 }
 
 pub async fn comment(
@@ -83,14 +96,13 @@ pub async fn comment(
     headers: HeaderMap,
     bytes: Bytes,
 ) -> Result<Answer, ApiError> {
-    let holder = auth::holder(&state, &headers).await?;
-    let key = idempotency_key(&headers)?;
-    let req: CommentRequest = body(&bytes)?;
-    let write = Write::Comment {
-        deliverable_id: id,
-        req,
-    };
-    writes::run(&state, Who::Named(holder), key, write).await
+    named(&state, &headers, &bytes, |req: CommentRequest| {
+        Write::Comment {
+            deliverable_id: id,
+            req,
+        }
+    })
+    .await
 }
 
 pub async fn escalation(

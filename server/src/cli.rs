@@ -12,8 +12,10 @@ use clap::{Parser, Subcommand};
 use crate::api::{self, AppState, Origins};
 use crate::clock::{stored, Clock, ManualClock, SystemClock};
 use crate::db::{self, Pool};
+use crate::delivery::{self, Channel};
 use crate::import::{self, Kind};
-use crate::webhook::{self, Hook};
+use crate::mail::Mail;
+use crate::webhook::Hook;
 use crate::{inbox, links, site};
 
 /// The demo agency's feed, the one the portal runs in the browser.
@@ -121,6 +123,16 @@ pub struct Serve {
     /// The HMAC-SHA256 key for X-Portal-Signature.
     #[arg(long, env = "PORTAL_WEBHOOK_SECRET", hide_env_values = true)]
     pub webhook_secret: Option<String>,
+    /// An SMTP server to e-mail every client action through:
+    /// smtps://user:password@smtp.example.com (or smtp://…?tls=required).
+    #[arg(long, env = "PORTAL_SMTP_URL", hide_env_values = true, requires_all = ["mail_from", "mail_to"])]
+    pub smtp_url: Option<String>,
+    /// The sender of those e-mails, e.g. "Client portal <portal@agency.example>".
+    #[arg(long, env = "PORTAL_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// Who gets them (comma-separated).
+    #[arg(long, env = "PORTAL_MAIL_TO", value_delimiter = ',')]
+    pub mail_to: Vec<String>,
     /// Load the demo agency (if the database has no clients) and print a link to it.
     #[arg(long)]
     pub demo: bool,
@@ -265,14 +277,19 @@ async fn serve(pool: Pool, clock: Arc<dyn Clock>, s: Serve) -> anyhow::Result<()
         Some(dir) => site::router(dir, "/api")?.nest("/api", api),
         None => api,
     };
+    let mut channels = Vec::new();
     if let (Some(url), Some(secret)) = (s.webhook_url.clone(), s.webhook_secret.clone()) {
-        webhook::spawn(
-            pool.clone(),
-            Hook { url, secret },
-            clock.clone(),
-            StdDuration::from_secs(2),
-        );
+        channels.push(Channel::Webhook(Hook { url, secret }));
     }
+    if let (Some(url), Some(from)) = (&s.smtp_url, &s.mail_from) {
+        channels.push(Channel::Mail(Box::new(Mail::new(url, from, &s.mail_to)?)));
+    }
+    delivery::spawn(
+        pool.clone(),
+        channels,
+        clock.clone(),
+        StdDuration::from_secs(2),
+    );
     let listener = tokio::net::TcpListener::bind(s.listen)
         .await
         .with_context(|| format!("listening on {}", s.listen))?;

@@ -18,7 +18,7 @@ pub struct Entry {
     pub delivered: bool,
 }
 
-fn entry(
+pub fn describe(
     created_at: String,
     client_id: String,
     kind: String,
@@ -96,7 +96,7 @@ pub async fn since(
     rows.into_iter()
         .map(|(at, client, kind, body, delivered)| {
             let body: Value = serde_json::from_str(&body)?;
-            Ok(entry(at, client, kind, &body, delivered.is_some()))
+            Ok(describe(at, client, kind, &body, delivered.is_some()))
         })
         .collect()
 }

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+mod support;
+
 const BIN: &str = env!("CARGO_BIN_EXE_portal-server");
 
 fn cli(db: &str, args: &[&str]) -> (bool, String, String) {
@@ -254,31 +256,113 @@ async fn an_agency_runs_it_from_the_command_line() {
     assert_eq!(refused.status(), 401);
 }
 
-/// A loopback receiver counting what reaches it.
-async fn receiver() -> (String, Arc<Mutex<Vec<Value>>>) {
-    use axum::routing::post;
-    let got: Arc<Mutex<Vec<Value>>> = Arc::default();
-    let seen = got.clone();
-    let app = axum::Router::new().route(
-        "/hook",
-        post(move |body: String| {
-            let seen = seen.clone();
-            async move {
-                seen.lock()
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_on_one_database_act_once_per_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dbs = vec![format!("sqlite://{}", dir.path().join("p.db").display())];
+    if let Ok(base) = std::env::var("PORTAL_TEST_POSTGRES") {
+        dbs.push(support::fresh_postgres(&base).await);
+    }
+    for db in dbs {
+        let (ok, _, err) = cli(&db, &["import", "lumen", &demo_file(dir.path())]);
+        assert!(ok, "{err}");
+        let (_, link, _) = cli(
+            &db,
+            &[
+                "link",
+                "issue",
+                "lumen",
+                "--name",
+                "Maya Chen",
+                "--portal-url",
+                "http://x/",
+            ],
+        );
+        let token = token_of(&link);
+        let (a, b) = (Server::start(&db, &[]), Server::start(&db, &[]));
+        let http = reqwest::Client::new();
+        let mut sent = Vec::new();
+        for i in 0..16 {
+            let base = if i % 2 == 0 {
+                a.base.clone()
+            } else {
+                b.base.clone()
+            };
+            let (http, token) = (http.clone(), token.clone());
+            sent.push(tokio::spawn(async move {
+                let r = http
+                    .post(format!("{base}/deliverables/d-video/comments"))
+                    .bearer_auth(&token)
+                    .header("idempotency-key", "one-key")
+                    .json(&json!({ "body": "Only once, please" }))
+                    .send()
+                    .await
+                    .unwrap();
+                (r.status().as_u16(), r.json::<Value>().await.unwrap())
+            }));
+        }
+        let mut answers = Vec::new();
+        for s in sent {
+            answers.push(s.await.unwrap());
+        }
+        assert_eq!(answers[0].0, 201, "{db}: {:?}", answers[0]);
+        assert!(
+            answers.iter().all(|x| x == &answers[0]),
+            "{db}: {answers:?}"
+        );
+        let mut racing = Vec::new();
+        for i in 0..8 {
+            let base = if i % 2 == 0 {
+                a.base.clone()
+            } else {
+                b.base.clone()
+            };
+            let (http, token) = (http.clone(), token.clone());
+            racing.push(tokio::spawn(async move {
+                http.post(format!("{base}/approvals/a-home-3/decision"))
+                    .bearer_auth(&token)
+                    .header("idempotency-key", format!("race-{i}"))
+                    .json(&json!({ "decision": "approve", "version_id": "v-home-3" }))
+                    .send()
+                    .await
                     .unwrap()
-                    .push(serde_json::from_str(&body).unwrap());
-                axum::http::StatusCode::OK
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (url, got)
+                    .status()
+                    .as_u16()
+            }));
+        }
+        let mut statuses = Vec::new();
+        for r in racing {
+            statuses.push(r.await.unwrap());
+        }
+        statuses.sort();
+        assert_eq!(statuses, [200, 409, 409, 409, 409, 409, 409, 409], "{db}");
+        let feed: Value = http
+            .get(format!("{}/portal", b.base))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let video = feed["deliverables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["id"] == "d-video")
+            .unwrap();
+        let once = video["comments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["body"] == "Only once, please")
+            .count();
+        assert_eq!(once, 1, "{db}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn writes_answered_before_a_sigkill_survive_it_and_reach_the_webhook() {
+async fn writes_answered_before_a_sigkill_survive_it_and_reach_the_agency() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("p.db").display());
     // The webhook is down at first.
@@ -320,10 +404,23 @@ async fn writes_answered_before_a_sigkill_survive_it_and_reach_the_webhook() {
 
     // Back up with the webhook reachable: all 20 are there once, a retried
     // key is not applied again, and every one is delivered.
-    let (url, got) = receiver().await;
+    let hook = support::receivers::receiver(0).await;
+    let smtp = support::receivers::mail_server(0).await;
     let server = Server::start(
         &db,
-        &["--demo", "--webhook-url", &url, "--webhook-secret", "k"],
+        &[
+            "--demo",
+            "--webhook-url",
+            &hook.url,
+            "--webhook-secret",
+            "k",
+            "--smtp-url",
+            &smtp.url,
+            "--mail-from",
+            "portal@northwind.example",
+            "--mail-to",
+            "ana@northwind.example,ben@northwind.example",
+        ],
     );
     let again = http
         .post(format!("{}/deliverables/d-video/comments", server.base))
@@ -357,20 +454,48 @@ async fn writes_answered_before_a_sigkill_survive_it_and_reach_the_webhook() {
         .collect();
     assert_eq!(notes.len(), 20);
     let started = Instant::now();
-    while got.lock().unwrap().len() < 20 {
+    let counts = || {
+        (
+            hook.got.lock().unwrap().len(),
+            smtp.messages.lock().unwrap().len(),
+        )
+    };
+    while counts() < (20, 20) {
         assert!(
             started.elapsed() < Duration::from_secs(30),
-            "delivered: {}",
-            got.lock().unwrap().len()
+            "delivered, mailed: {:?}",
+            counts()
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let got = got.lock().unwrap();
-    let mut ids: Vec<&str> = got
+    let mut ids: Vec<String> = hook
+        .got
+        .lock()
+        .unwrap()
         .iter()
-        .map(|e| e["data"]["comment"]["id"].as_str().unwrap())
+        .map(|(_, body)| {
+            serde_json::from_str::<Value>(body).unwrap()["data"]["comment"]["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 20);
+    let mut mailed: Vec<String> = smtp
+        .messages
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            m.lines()
+                .find(|l| l.starts_with("note "))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    mailed.sort();
+    mailed.dedup();
+    assert_eq!(mailed.len(), 20);
 }

@@ -3,54 +3,21 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex};
-
-use axum::http::{HeaderMap, StatusCode};
-use axum::routing::post;
-use axum::Router;
+use axum::http::StatusCode;
 use chrono::Duration;
-use portal_server::webhook::{self, Hook};
+use portal_server::delivery::{deliver_due, Channel};
+use portal_server::webhook::Hook;
 use serde_json::{json, Value};
-
-/// A receiver on loopback that fails its first `failures` posts.
-struct Receiver {
-    url: String,
-    got: Arc<Mutex<Vec<(HeaderMap, String)>>>,
-}
-
-async fn receiver(failures: usize) -> Receiver {
-    let got: Arc<Mutex<Vec<(HeaderMap, String)>>> = Arc::default();
-    let seen = got.clone();
-    let app = Router::new().route(
-        "/hook",
-        post(move |headers: HeaderMap, body: String| {
-            let seen = seen.clone();
-            async move {
-                let mut list = seen.lock().unwrap();
-                list.push((headers, body));
-                if list.len() <= failures {
-                    StatusCode::INTERNAL_SERVER_ERROR
-                } else {
-                    StatusCode::NO_CONTENT
-                }
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/hook", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    Receiver { url, got }
-}
+use support::receivers::receiver;
 
 on_every_database!(
     actions_are_delivered_signed_and_retried_until_taken,
     |env| {
         let rx = receiver(2).await;
-        let hook = Hook {
+        let hook = Channel::Webhook(Hook {
             url: rx.url.clone(),
             secret: "s3cret".into(),
-        };
-        let http = reqwest::Client::new();
+        });
         let r = env
             .send(env.post(
                 "/approvals/a-home-3/decision",
@@ -60,27 +27,12 @@ on_every_database!(
         assert_eq!(r.status, StatusCode::OK);
 
         // First try: refused; the next is 10 s later, not before.
-        assert_eq!(
-            webhook::deliver_due(&env.pool, &hook, &env.clock, &http)
-                .await
-                .unwrap(),
-            0
-        );
+        assert_eq!(deliver_due(&env.pool, &hook, &env.clock).await.unwrap(), 0);
         env.clock.advance(Duration::seconds(9));
-        assert_eq!(
-            webhook::deliver_due(&env.pool, &hook, &env.clock, &http)
-                .await
-                .unwrap(),
-            0
-        );
+        assert_eq!(deliver_due(&env.pool, &hook, &env.clock).await.unwrap(), 0);
         assert_eq!(rx.got.lock().unwrap().len(), 1);
         env.clock.advance(Duration::seconds(2));
-        assert_eq!(
-            webhook::deliver_due(&env.pool, &hook, &env.clock, &http)
-                .await
-                .unwrap(),
-            0
-        );
+        assert_eq!(deliver_due(&env.pool, &hook, &env.clock).await.unwrap(), 0);
         assert_eq!(rx.got.lock().unwrap().len(), 2);
         let (attempts, error): (i64, Option<String>) =
             sqlx::query_as("SELECT attempts, last_error FROM events")
@@ -93,18 +45,8 @@ on_every_database!(
         // A "restart": a new connection to the same database finds it and,
         // 20 s after the second failure, delivers it.
         env.clock.advance(Duration::seconds(21));
-        assert_eq!(
-            webhook::deliver_due(&env.pool, &hook, &env.clock, &http)
-                .await
-                .unwrap(),
-            1
-        );
-        assert_eq!(
-            webhook::deliver_due(&env.pool, &hook, &env.clock, &http)
-                .await
-                .unwrap(),
-            0
-        );
+        assert_eq!(deliver_due(&env.pool, &hook, &env.clock).await.unwrap(), 1);
+        assert_eq!(deliver_due(&env.pool, &hook, &env.clock).await.unwrap(), 0);
 
         let got = rx.got.lock().unwrap().clone();
         assert_eq!(got.len(), 3);
@@ -141,20 +83,17 @@ on_every_database!(an_unreachable_webhook_loses_nothing, |env| {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
     };
-    let hook = Hook {
+    let hook = Channel::Webhook(Hook {
         url: format!("http://127.0.0.1:{port}/hook"),
         secret: "k".into(),
-    };
-    let http = reqwest::Client::new();
+    });
     let body = json!({ "to": "c-ana", "anonymous": false, "topic": "Budget", "urgency": "low", "message": "Can we talk?" });
     assert_eq!(
         env.send(env.post("/escalations", body)).await.status,
         StatusCode::CREATED
     );
     for _ in 0..5 {
-        webhook::deliver_due(&env.pool, &hook, &env.clock, &http)
-            .await
-            .unwrap();
+        deliver_due(&env.pool, &hook, &env.clock).await.unwrap();
         env.clock.advance(Duration::hours(1));
     }
     let (attempts, delivered): (i64, Option<String>) =
@@ -164,16 +103,11 @@ on_every_database!(an_unreachable_webhook_loses_nothing, |env| {
             .unwrap();
     assert_eq!((attempts, delivered), (5, None));
     let rx = receiver(0).await;
-    let hook = Hook {
+    let hook = Channel::Webhook(Hook {
         url: rx.url.clone(),
         secret: "k".into(),
-    };
-    assert_eq!(
-        webhook::deliver_due(&env.pool, &hook, &env.clock, &http)
-            .await
-            .unwrap(),
-        1
-    );
+    });
+    assert_eq!(deliver_due(&env.pool, &hook, &env.clock).await.unwrap(), 1);
     let (_, body) = rx.got.lock().unwrap()[0].clone();
     let event: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(

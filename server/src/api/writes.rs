@@ -18,7 +18,7 @@ use crate::clock::stored;
 use crate::db::Tx;
 use crate::feed;
 use crate::links::Holder;
-use crate::{secret, webhook};
+use crate::{delivery, secret};
 
 /// Who sent a write.
 pub enum Who {
@@ -111,7 +111,7 @@ pub async fn run(
         .await?;
     }
     if let Some(event) = event {
-        webhook::record(&mut tx, &client_id, event.kind, event.data, now).await?;
+        delivery::record(&mut tx, &client_id, event.kind, event.data, now).await?;
     }
     tx.commit().await?;
     Ok(answer)

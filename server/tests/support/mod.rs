@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod receivers;
+
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -46,7 +48,7 @@ pub async fn databases() -> Vec<(String, Option<tempfile::TempDir>)> {
 }
 
 /// A new, empty database on the PostgreSQL server at `base`.
-async fn fresh_postgres(base: &str) -> String {
+pub async fn fresh_postgres(base: &str) -> String {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
     let name = format!(
@@ -134,6 +136,14 @@ impl Env {
     pub fn post(&self, path: &str, body: Value) -> Req {
         Req::new(Method::POST, path)
             .bearer(&self.token)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+    }
+
+    /// A post sent only with the client's anonymous key (no token).
+    pub fn anonymous_post(&self, path: &str, body: Value) -> Req {
+        Req::new(Method::POST, path)
+            .header("x-anonymous-key", &self.anonymous_key)
             .header("content-type", "application/json")
             .body(body.to_string())
     }

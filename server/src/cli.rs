@@ -51,7 +51,8 @@ pub enum Command {
         /// A feed as docs/api.md describes it (`viewer` and `anonymous_key` are set by the server).
         file: PathBuf,
     },
-    /// Add or update one deliverable, version, comment, approval, deadline or win from a JSON file.
+    /// Add or update one deliverable, version, comment, approval, deadline, win, meeting, report,
+    /// request (its status and your assessment) or the scope, from a JSON file.
     Add {
         #[arg(value_enum)]
         kind: Kind,
@@ -64,7 +65,11 @@ pub enum Command {
     /// Personal links.
     #[command(subcommand)]
     Link(LinkCommand),
-    /// What came in (decisions, comments, escalations) since a day or moment.
+    /// The client's requests for something new.
+    #[command(subcommand)]
+    Request(RequestCommand),
+    /// What came in (decisions, comments, escalations, confirmed or disputed agreements,
+    /// requests) since a day or moment.
     Inbox {
         /// A day (2026-11-01) or a moment (2026-11-01T09:00:00+01:00).
         #[arg(long)]
@@ -74,6 +79,21 @@ pub enum Command {
         /// CSV instead of a list.
         #[arg(long)]
         csv: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RequestCommand {
+    /// Answer a request (its id is in `inbox`): the client sees the status and your words.
+    Answer {
+        client: String,
+        id: String,
+        /// received, in_scope, change_order, declined or done.
+        #[arg(long)]
+        status: String,
+        /// What happens next, in plain words (inside the agreed work, or what it would cost).
+        #[arg(long)]
+        assessment: Option<String>,
     },
 }
 
@@ -141,10 +161,24 @@ pub struct Serve {
 /// The demo feed with its dates moved to today, as the portal's in-browser
 /// demo does, so the demo agency always looks current.
 pub fn demo_feed(now: DateTime<Utc>) -> String {
-    let mut feed = client_portal::contract::parse_portal(DEMO_FEED)
+    use client_portal::domain::shift;
+    let mut portal = client_portal::contract::parse_portal(DEMO_FEED)
         .expect("the demo feed follows the contract");
-    client_portal::domain::shift::shift_to(&mut feed, now.date_naive());
-    serde_json::to_string(&feed).expect("contract types serialize")
+    let mut agreed = client_portal::contract::agreed::parse_agreed(DEMO_FEED)
+        .expect("the demo feed follows the contract");
+    let days = shift::days_to(&portal, now.date_naive());
+    shift::shift_days(&mut portal, days);
+    shift::shift_agreed(&mut agreed, days);
+    let mut feed = serde_json::to_value(&portal).expect("contract types serialize");
+    let serde_json::Value::Object(more) =
+        serde_json::to_value(&agreed).expect("contract types serialize")
+    else {
+        unreachable!("a struct serializes as an object")
+    };
+    feed.as_object_mut()
+        .expect("a struct serializes as an object")
+        .extend(more);
+    feed.to_string()
 }
 
 fn read(file: &PathBuf) -> anyhow::Result<String> {
@@ -216,6 +250,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 issued.id,
                 stored(issued.expires_at)
             );
+            Ok(())
+        }
+        Command::Request(RequestCommand::Answer {
+            client,
+            id,
+            status,
+            assessment,
+        }) => {
+            import::answer_request(&pool, &client, &id, &status, assessment.as_deref()).await?;
+            println!("Request {id} of {client} is now {status}.");
             Ok(())
         }
         Command::Link(LinkCommand::Revoke { id }) => {

@@ -1,5 +1,6 @@
 //! `GET /portal`, assembled for one person from the client's rows, with the
-//! client's own decisions and comments in place.
+//! client's own decisions, comments, answers to meeting agreements and
+//! requests in place.
 
 use std::collections::HashMap;
 
@@ -45,6 +46,7 @@ pub async fn assemble(
     .await?;
     let decisions: HashMap<String, Decided> =
         decisions.into_iter().map(|d| (d.0.clone(), d)).collect();
+    let answers = answers(pool, &holder.client_id, None).await?;
 
     let mut deliverables: Vec<Value> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -52,6 +54,8 @@ pub async fn assemble(
     let mut versions: Vec<(String, Value)> = Vec::new();
     let mut comments: Vec<(String, Value)> = Vec::new();
     let (mut approvals, mut deadlines, mut wins) = (Vec::new(), Vec::new(), Vec::new());
+    let mut scope = None;
+    let (mut meetings, mut reports, mut requests) = (Vec::new(), Vec::new(), Vec::new());
     for (kind, parent, body) in items {
         let mut v: Value = serde_json::from_str(&body)?;
         match kind.as_str() {
@@ -76,6 +80,13 @@ pub async fn assemble(
             }
             "deadline" => deadlines.push(v),
             "win" => wins.push(v),
+            "scope" => scope = Some(v),
+            "meeting" => {
+                answer(&mut v, &answers);
+                meetings.push(v);
+            }
+            "report" => reports.push(v),
+            "request" => requests.push(v),
             _ => {}
         }
     }
@@ -101,6 +112,13 @@ pub async fn assemble(
         }
     }
 
+    // Requests as they came, the agency's and the client's together.
+    requests.sort_by_key(|r| {
+        r["created_at"]
+            .as_str()
+            .and_then(crate::clock::parse_stored)
+    });
+
     let mut feed = Map::new();
     feed.insert(
         "schema_version".into(),
@@ -123,6 +141,12 @@ pub async fn assemble(
     feed.insert("deadlines".into(), Value::Array(deadlines));
     feed.insert("wins".into(), Value::Array(wins));
     feed.insert("anonymous_key".into(), json!(anonymous_key));
+    if let Some(scope) = scope {
+        feed.insert("scope".into(), scope);
+    }
+    feed.insert("meetings".into(), Value::Array(meetings));
+    feed.insert("reports".into(), Value::Array(reports));
+    feed.insert("requests".into(), Value::Array(requests));
     Ok(Some(Value::Object(feed)))
 }
 
@@ -139,4 +163,40 @@ pub fn decide(approval: &mut Value, d: &(String, String, Option<String>, String,
         made["comment"] = json!(c);
     }
     approval["decision"] = made;
+}
+
+/// The client's latest answer to each agreement, by (meeting, agreement).
+pub type Answers = HashMap<(String, String), String>;
+
+/// The answers of a client (to one meeting, or to all).
+pub async fn answers<'e, E>(
+    db: E,
+    client_id: &str,
+    meeting: Option<&str>,
+) -> anyhow::Result<Answers>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT meeting_id, agreement_id, status FROM confirmations
+         WHERE client_id = $1 AND ($2 = '' OR meeting_id = $2)",
+    )
+    .bind(client_id)
+    .bind(meeting.unwrap_or_default())
+    .fetch_all(db)
+    .await?;
+    Ok(rows.into_iter().map(|(m, a, s)| ((m, a), s)).collect())
+}
+
+/// A meeting's notes with the client's answers on its agreements.
+pub fn answer(meeting: &mut Value, answers: &Answers) {
+    let id = meeting["id"].as_str().unwrap_or_default().to_string();
+    if let Some(list) = meeting["agreements"].as_array_mut() {
+        for a in list {
+            let key = (id.clone(), a["id"].as_str().unwrap_or_default().to_string());
+            if let Some(status) = answers.get(&key) {
+                a["status"] = json!(status);
+            }
+        }
+    }
 }

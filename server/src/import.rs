@@ -1,11 +1,12 @@
 //! Bringing the agency's data in: a whole feed for a client (created or
-//! updated), or one deliverable, version, approval, deadline or win at a
-//! time. Everything is read with the portal's contract types first, so a
+//! updated), or one deliverable, version, approval, deadline, win,
+//! meeting, report, request or the scope at a time. Everything is read with the portal's contract types first, so a
 //! file the portal could not show is refused with the field named.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
+use client_portal::contract::agreed::{self, Agreed, AgreedScope, Meeting, Report, Request};
 use client_portal::contract::json::{FromJson, Path};
 use client_portal::contract::{self, Approval, Deadline, Deliverable, Portal, Version, Win};
 use serde::Serialize;
@@ -46,6 +47,14 @@ pub enum Kind {
     Approval,
     Deadline,
     Win,
+    /// What the engagement covers (one per client).
+    Scope,
+    /// The notes of a meeting or call, with what was agreed.
+    Meeting,
+    /// A monthly report.
+    Report,
+    /// A request, as the client sees it in their list.
+    Request,
 }
 
 impl Kind {
@@ -57,8 +66,21 @@ impl Kind {
             Kind::Approval => "approval",
             Kind::Deadline => "deadline",
             Kind::Win => "win",
+            Kind::Scope => "scope",
+            Kind::Meeting => "meeting",
+            Kind::Report => "report",
+            Kind::Request => "request",
         }
     }
+}
+
+/// The one scope row's id.
+pub const SCOPE_ID: &str = "scope";
+
+/// A whole feed: what the portal shows first, and what was agreed.
+pub struct Feed {
+    pub portal: Portal,
+    pub agreed: Agreed,
 }
 
 /// One row of `items`.
@@ -113,20 +135,19 @@ pub fn profile_of(p: &Portal) -> Value {
     })
 }
 
+/// The ids of `list`, refused if one is used twice.
+fn unique<'a>(list: &str, ids: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a str>, Invalid> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            return Err(Invalid(format!("{list}[{i}].id: `{id}` is used twice")));
+        }
+    }
+    Ok(seen)
+}
+
 /// Ids that must be unique, and references that must point somewhere.
 fn check_feed(p: &Portal) -> Result<(), Invalid> {
-    fn unique<'a>(
-        list: &str,
-        ids: impl Iterator<Item = &'a str>,
-    ) -> Result<HashSet<&'a str>, Invalid> {
-        let mut seen = HashSet::new();
-        for (i, id) in ids.enumerate() {
-            if !seen.insert(id) {
-                return Err(Invalid(format!("{list}[{i}].id: `{id}` is used twice")));
-            }
-        }
-        Ok(seen)
-    }
     unique("contacts", p.contacts.iter().map(|c| c.id.as_str()))?;
     let deliverables = unique("deliverables", p.deliverables.iter().map(|d| d.id.as_str()))?;
     for (i, d) in p.deliverables.iter().enumerate() {
@@ -172,6 +193,47 @@ fn check_feed(p: &Portal) -> Result<(), Invalid> {
         }
     }
     unique("wins", p.wins.iter().map(|w| w.id.as_str()))?;
+    Ok(())
+}
+
+/// Ids that must be unique, and references that must point somewhere, in
+/// the "What we agreed" parts.
+fn check_agreed(p: &Portal, a: &Agreed) -> Result<(), Invalid> {
+    if let Some(scope) = &a.scope {
+        let mut seen = HashSet::new();
+        for (list, items) in [("included", &scope.included), ("excluded", &scope.excluded)] {
+            for (i, item) in items.iter().enumerate() {
+                if !seen.insert(item.id.as_str()) {
+                    return Err(Invalid(format!(
+                        "scope.{list}[{i}].id: `{}` is used twice",
+                        item.id
+                    )));
+                }
+            }
+        }
+    }
+    unique("meetings", a.meetings.iter().map(|m| m.id.as_str()))?;
+    for (i, m) in a.meetings.iter().enumerate() {
+        unique(
+            &format!("meetings[{i}].agreements"),
+            m.agreements.iter().map(|x| x.id.as_str()),
+        )?;
+        unique(
+            &format!("meetings[{i}].next_steps"),
+            m.next_steps.iter().map(|x| x.id.as_str()),
+        )?;
+    }
+    unique("reports", a.reports.iter().map(|r| r.id.as_str()))?;
+    for (i, r) in a.reports.iter().enumerate() {
+        for (j, h) in r.highlights.iter().enumerate() {
+            if !p.wins.iter().any(|w| &w.id == h) {
+                return Err(Invalid(format!(
+                    "reports[{i}].highlights[{j}]: there is no win `{h}`"
+                )));
+            }
+        }
+    }
+    unique("requests", a.requests.iter().map(|r| r.id.as_str()))?;
     Ok(())
 }
 
@@ -226,12 +288,24 @@ fn check_schema(v: &Value) -> Result<(), Invalid> {
 /// Read and check a whole feed: the portal's own reading (which names a
 /// missing or mistyped field), the published schema (formats, values),
 /// then ids and references.
-pub fn read_feed(body: &str) -> Result<Portal, Invalid> {
-    let p = contract::parse_portal(body).map_err(explain)?;
+pub fn read_feed(body: &str) -> Result<Feed, Invalid> {
+    let portal = contract::parse_portal(body).map_err(explain)?;
+    let agreed = agreed::parse_agreed(body).map_err(explain)?;
     let v: Value = serde_json::from_str(body).map_err(|e| Invalid(format!("not JSON: {e}")))?;
     check_schema(&v)?;
-    check_feed(&p)?;
-    Ok(p)
+    check_feed(&portal)?;
+    check_agreed(&portal, &agreed)?;
+    Ok(Feed { portal, agreed })
+}
+
+/// A row of `kind` at the top level (no parent).
+fn top<T: Serialize>(kind: Kind, id: &str, x: &T) -> Item {
+    Item {
+        kind,
+        parent_id: String::new(),
+        id: id.to_string(),
+        body: to_value(x),
+    }
 }
 
 /// What an import did.
@@ -257,39 +331,18 @@ pub async fn import_feed(
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
         "a client id is 1 to 64 letters, digits, - or _ (got `{client_id}`)"
     );
-    let p = read_feed(body)?;
+    let Feed { portal: p, agreed } = read_feed(body)?;
     let mut rows = Vec::new();
     for d in &p.deliverables {
         rows.extend(deliverable_rows(d));
     }
-    let lists = [
-        (
-            Kind::Approval,
-            p.approvals
-                .iter()
-                .map(|a| (a.id.clone(), to_value(a)))
-                .collect::<Vec<_>>(),
-        ),
-        (
-            Kind::Deadline,
-            p.deadlines
-                .iter()
-                .map(|d| (d.id.clone(), to_value(d)))
-                .collect(),
-        ),
-        (
-            Kind::Win,
-            p.wins.iter().map(|w| (w.id.clone(), to_value(w))).collect(),
-        ),
-    ];
-    for (kind, list) in lists {
-        rows.extend(list.into_iter().map(|(id, body)| Item {
-            kind,
-            parent_id: String::new(),
-            id,
-            body,
-        }));
-    }
+    rows.extend(p.approvals.iter().map(|x| top(Kind::Approval, &x.id, x)));
+    rows.extend(p.deadlines.iter().map(|x| top(Kind::Deadline, &x.id, x)));
+    rows.extend(p.wins.iter().map(|x| top(Kind::Win, &x.id, x)));
+    rows.extend(agreed.scope.iter().map(|x| top(Kind::Scope, SCOPE_ID, x)));
+    rows.extend(agreed.meetings.iter().map(|x| top(Kind::Meeting, &x.id, x)));
+    rows.extend(agreed.reports.iter().map(|x| top(Kind::Report, &x.id, x)));
+    rows.extend(agreed.requests.iter().map(|x| top(Kind::Request, &x.id, x)));
 
     let mut tx: Tx = pool.begin().await?;
     let stamp = stored(now);
@@ -368,9 +421,20 @@ fn read<T: FromJson>(v: &Value) -> Result<T, Invalid> {
     T::from_json(v, Path::Root).map_err(explain)
 }
 
+/// One top-level row read as `T`, with its id.
+fn one<T: FromJson + Serialize>(
+    v: &Value,
+    kind: Kind,
+    id: impl Fn(&T) -> &str,
+) -> Result<Item, Invalid> {
+    let x: T = read(v)?;
+    Ok(top(kind, id(&x), &x))
+}
+
 /// Add or update one row: `deliverable` (with any versions in it),
 /// `version` and `comment` (of `parent`, a deliverable id), `approval`,
-/// `deadline`, `win`. Returns the id.
+/// `deadline`, `win`, `scope` (replacing the one there), `meeting`,
+/// `report`, `request`. Returns the id.
 pub async fn add(
     pool: &Pool,
     client_id: &str,
@@ -413,19 +477,15 @@ pub async fn add(
         Kind::Version => {
             let x: Version = read(&v)?;
             vec![Item {
-                kind,
                 parent_id: parent,
-                id: x.id.clone(),
-                body: to_value(&x),
+                ..top(kind, &x.id, &x)
             }]
         }
         Kind::Comment => {
             let x: contract::Comment = read(&v)?;
             vec![Item {
-                kind,
                 parent_id: parent,
-                id: x.id.clone(),
-                body: to_value(&x),
+                ..top(kind, &x.id, &x)
             }]
         }
         Kind::Approval => {
@@ -445,31 +505,22 @@ pub async fn add(
                 ))
                 .into());
             }
-            vec![Item {
-                kind,
-                parent_id: parent,
-                id: x.id.clone(),
-                body: to_value(&x),
-            }]
+            vec![top(kind, &x.id, &x)]
         }
-        Kind::Deadline => {
-            let x: Deadline = read(&v)?;
-            vec![Item {
-                kind,
-                parent_id: parent,
-                id: x.id.clone(),
-                body: to_value(&x),
-            }]
+        Kind::Deadline => vec![one::<Deadline>(&v, kind, |x| &x.id)?],
+        Kind::Win => vec![one::<Win>(&v, kind, |x| &x.id)?],
+        Kind::Scope => vec![one::<AgreedScope>(&v, kind, |_| SCOPE_ID)?],
+        Kind::Meeting => vec![one::<Meeting>(&v, kind, |x| &x.id)?],
+        Kind::Report => {
+            let x: Report = read(&v)?;
+            for (j, h) in x.highlights.iter().enumerate() {
+                if !exists(&mut tx, client_id, Kind::Win, "", h).await? {
+                    return Err(Invalid(format!("highlights[{j}]: there is no win `{h}`")).into());
+                }
+            }
+            vec![top(kind, &x.id, &x)]
         }
-        Kind::Win => {
-            let x: Win = read(&v)?;
-            vec![Item {
-                kind,
-                parent_id: parent,
-                id: x.id.clone(),
-                body: to_value(&x),
-            }]
-        }
+        Kind::Request => vec![one::<Request>(&v, kind, |x| &x.id)?],
     };
     let id = rows[0].id.clone();
     let (next,): (i64,) =
@@ -483,6 +534,50 @@ pub async fn add(
     }
     tx.commit().await?;
     Ok(id)
+}
+
+/// The agency's answer to a request: its new status and, in plain words,
+/// what happens next. The request keeps everything else.
+pub async fn answer_request(
+    pool: &Pool,
+    client_id: &str,
+    id: &str,
+    status: &str,
+    assessment: Option<&str>,
+) -> anyhow::Result<()> {
+    let status = agreed::RequestStatus::from_wire(status).ok_or_else(|| {
+        let known: Vec<&str> = agreed::RequestStatus::ALL
+            .iter()
+            .map(|s| s.to_wire())
+            .collect();
+        anyhow::anyhow!("--status is one of {}", known.join(", "))
+    })?;
+    let mut tx: Tx = pool.begin().await?;
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT body FROM items WHERE client_id = $1 AND kind = 'request' AND parent_id = '' AND id = $2",
+    )
+    .bind(client_id)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((body,)) = row else {
+        anyhow::bail!("{client_id} has no request `{id}` (see `inbox`)");
+    };
+    let mut request: Request = read(&serde_json::from_str(&body)?)?;
+    request.status = status;
+    if let Some(a) = assessment {
+        request.assessment = Some(a.trim().to_string()).filter(|a| !a.is_empty());
+    }
+    sqlx::query(
+        "UPDATE items SET body = $1 WHERE client_id = $2 AND kind = 'request' AND parent_id = '' AND id = $3",
+    )
+    .bind(to_value(&request).to_string())
+    .bind(client_id)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

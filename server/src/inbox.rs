@@ -1,5 +1,6 @@
-//! What came in since a moment, for the agency: decisions, comments and
-//! escalations (anonymous ones with no sender), as a list or as CSV.
+//! What came in since a moment, for the agency: decisions, comments,
+//! escalations (anonymous ones with no sender), answers to meeting notes
+//! (confirmed or disputed) and new requests, as a list or as CSV.
 
 use serde_json::Value;
 
@@ -64,6 +65,55 @@ pub fn describe(
             s(&d["message"]),
             s(&d["reference"]),
         ),
+        "confirmation" => {
+            let mut text: Vec<String> = d["agreements"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|a| format!("• {}", s(&a["text"])))
+                .collect();
+            if let Some(c) = d["comment"].as_str() {
+                text.push(format!("Comment: {c}"));
+            }
+            (
+                s(&d["by"]),
+                format!(
+                    "{} {} ({})",
+                    if d["status"] == "disputed" {
+                        "DISPUTED in"
+                    } else {
+                        "confirmed in"
+                    },
+                    s(&d["title"]),
+                    s(&d["meeting_id"])
+                ),
+                text.join("\n"),
+                String::new(),
+            )
+        }
+        "request" => {
+            let part = match d["scope_item_title"].as_str() {
+                Some(t) => format!("Part of: {t}"),
+                None => "Something new (not part of the agreed work)".to_string(),
+            };
+            let mut text = vec![s(&d["description"]), part];
+            if let Some(day) = d["wanted_by"].as_str() {
+                text.push(format!("Wanted by: {day}"));
+            }
+            text.extend(
+                d["links"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|l| format!("Link: {}", s(l))),
+            );
+            (
+                s(&d["by"]),
+                format!("new request ({}): {}", s(&d["request_id"]), s(&d["title"])),
+                text.join("\n"),
+                s(&d["reference"]),
+            )
+        }
         _ => (String::new(), kind.clone(), d.to_string(), String::new()),
     };
     Entry {

@@ -34,7 +34,7 @@ on_every_database!(
         // The agency renames a deliverable, drops a win and imports again.
         let mut feed = demo();
         feed["deliverables"][0]["title"] = json!("Homepage, renamed");
-        feed["wins"].as_array_mut().unwrap().pop();
+        feed["wins"].as_array_mut().unwrap().remove(0);
         let wins = feed["wins"].as_array().unwrap().len();
         let done = import::import_feed(&env.pool, "demo", &feed.to_string(), env.clock.now())
             .await

@@ -11,6 +11,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+pub mod agreed;
 pub mod json;
 use json::{from_json, FromJson, Path};
 
@@ -62,11 +63,13 @@ macro_rules! wire_enum {
         impl json::FromJson for $name {
             fn from_json(v: &serde_json::Value, at: json::Path) -> json::Res<Self> {
                 let s = String::from_json(v, at)?;
-                wire_enum!(@de $name, s, v, at, $kind)
+                $crate::contract::wire_enum!(@de $name, s, v, at, $kind)
             }
         }
     };
 }
+
+pub(crate) use wire_enum;
 
 /// The contract version this build understands.
 pub const SCHEMA_VERSION: u32 = 1;

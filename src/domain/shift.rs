@@ -4,6 +4,9 @@
 
 use chrono::{Duration, NaiveDate};
 
+use chrono::Datelike;
+
+use crate::contract::agreed::{Agreed, Month};
 use crate::contract::{Due, Portal, Timestamp};
 
 fn ts(t: &mut Timestamp, d: Duration) {
@@ -19,8 +22,56 @@ fn due(x: &mut Due, d: Duration) {
 
 /// Shift every date in `p` so that `generated_at` falls on `today`.
 pub fn shift_to(p: &mut Portal, today: NaiveDate) {
-    let days = (today - p.generated_at.date_naive()).num_days();
-    shift_days(p, days);
+    shift_days(p, days_to(p, today));
+}
+
+/// How many days `p` must move for `generated_at` to fall on `today`.
+pub fn days_to(p: &Portal, today: NaiveDate) -> i64 {
+    (today - p.generated_at.date_naive()).num_days()
+}
+
+/// A month counted from year 0, to add and subtract months.
+fn month_index(year: i32, month: u32) -> i64 {
+    i64::from(year) * 12 + i64::from(month) - 1
+}
+
+/// Shift every date of the "What we agreed" parts by `days` days. A
+/// report's month keeps its distance to the report's publication: a report
+/// on October published on 3 November, moved a month on, is on November.
+pub fn shift_agreed(a: &mut Agreed, days: i64) {
+    if days == 0 {
+        return;
+    }
+    let d = Duration::days(days);
+    if let Some(scope) = a.scope.as_mut() {
+        for x in [&mut scope.starts, &mut scope.ends].into_iter().flatten() {
+            due(x, d);
+        }
+    }
+    for m in &mut a.meetings {
+        ts(&mut m.held_at, d);
+        for step in &mut m.next_steps {
+            if let Some(x) = step.due.as_mut() {
+                due(x, d);
+            }
+        }
+    }
+    for r in &mut a.reports {
+        let published = |t: &Timestamp| month_index(t.year(), t.month());
+        let gap = published(&r.published_at) - month_index(r.period.year, r.period.month);
+        ts(&mut r.published_at, d);
+        let index = published(&r.published_at) - gap;
+        r.period = Month {
+            year: index.div_euclid(12) as i32,
+            month: index.rem_euclid(12) as u32 + 1,
+        };
+    }
+    for r in &mut a.requests {
+        ts(&mut r.created_at, d);
+        if let Some(t) = r.respond_by.as_mut() {
+            ts(t, d);
+        }
+    }
 }
 
 /// Shift every date in `p` by `days` days.
@@ -79,5 +130,33 @@ mod tests {
             p.deliverables[0].versions[0].created_at,
             before.deliverables[0].versions[0].created_at + ten
         );
+    }
+
+    #[test]
+    fn moves_what_was_agreed_and_reports_by_their_month() {
+        let feed = include_str!("../../demo/portal.json");
+        let before = crate::contract::agreed::parse_agreed(feed).unwrap();
+        let mut a = before.clone();
+        // 23 November 2026 → 2 January 2027: 40 days.
+        shift_agreed(&mut a, 40);
+        let forty = Duration::days(40);
+        assert_eq!(a.meetings[0].held_at, before.meetings[0].held_at + forty);
+        assert_eq!(
+            a.requests[1].created_at,
+            before.requests[1].created_at + forty
+        );
+        let scope = a.scope.as_ref().unwrap();
+        assert_eq!(scope.starts, Due::parse("2026-10-11"));
+        // October's report, published 3 November, becomes November's,
+        // published 13 December; September's (2 October) becomes October's.
+        assert_eq!(a.reports[0].period.to_wire(), "2026-11");
+        assert_eq!(a.reports[1].period.to_wire(), "2026-10");
+        shift_agreed(&mut a, -40);
+        assert_eq!(a, before);
+        // Across a new year.
+        shift_agreed(&mut a, 62);
+        assert_eq!(a.reports[0].period.to_wire(), "2026-12");
+        shift_agreed(&mut a, 31);
+        assert_eq!(a.reports[0].period.to_wire(), "2027-01");
     }
 }

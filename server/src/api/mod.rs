@@ -33,6 +33,8 @@ pub fn router(state: AppState, origins: Origins) -> Router {
         .route("/approvals/{id}/decision", post(routes::decision))
         .route("/deliverables/{id}/comments", post(routes::comment))
         .route("/escalations", post(routes::escalation))
+        .route("/meetings/{id}/confirmation", post(routes::confirmation))
+        .route("/requests", post(routes::request))
         .fallback(routes::not_found)
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(origins),

@@ -4,6 +4,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use client_portal::contract::agreed::{ConfirmationRequest, NewRequest};
 use client_portal::contract::json::FromJson;
 use client_portal::contract::{
     self, CommentRequest, ContractError, DecisionRequest, EscalationRequest,
@@ -101,6 +102,32 @@ pub async fn comment(
             deliverable_id: id,
             req,
         }
+    })
+    .await
+}
+
+pub async fn confirmation(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Result<Answer, ApiError> {
+    named(&state, &headers, &bytes, |req: ConfirmationRequest| {
+        Write::Confirmation {
+            meeting_id: id,
+            req,
+        }
+    })
+    .await
+}
+
+pub async fn request(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    bytes: Bytes,
+) -> Result<Answer, ApiError> {
+    named(&state, &headers, &bytes, |req: NewRequest| Write::Request {
+        req,
     })
     .await
 }

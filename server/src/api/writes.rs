@@ -6,9 +6,12 @@
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Datelike, Duration, Utc};
+use client_portal::contract::agreed::{
+    AgreedScope, Agreement, Confirmation, ConfirmationRequest, Meeting, NewRequest,
+};
 use client_portal::contract::json::{FromJson, Path};
 use client_portal::contract::{
-    Approval, ApprovalStatus, CommentRequest, DecisionKind, DecisionRequest, EscalationRequest,
+    Approval, ApprovalStatus, CommentRequest, DecisionKind, DecisionRequest, Due, EscalationRequest,
 };
 use serde_json::{json, Value};
 
@@ -50,6 +53,13 @@ pub enum Write {
     Escalation {
         req: EscalationRequest,
     },
+    Confirmation {
+        meeting_id: String,
+        req: ConfirmationRequest,
+    },
+    Request {
+        req: NewRequest,
+    },
 }
 
 impl Write {
@@ -60,6 +70,8 @@ impl Write {
             Write::Decision { approval_id, .. } => format!("decision:{approval_id}"),
             Write::Comment { deliverable_id, .. } => format!("comment:{deliverable_id}"),
             Write::Escalation { .. } => "escalation".into(),
+            Write::Confirmation { meeting_id, .. } => format!("confirmation:{meeting_id}"),
+            Write::Request { .. } => "request".into(),
         }
     }
 }
@@ -171,6 +183,10 @@ async fn perform(
             Who::Named(holder),
         ) => comment(tx, holder, deliverable_id, req, now).await?,
         (Write::Escalation { req }, who) => escalate(tx, who, req, now).await?,
+        (Write::Confirmation { meeting_id, req }, Who::Named(holder)) => {
+            confirm(tx, holder, meeting_id, req, now).await?
+        }
+        (Write::Request { req }, Who::Named(holder)) => request(tx, holder, req, now).await?,
         // Only escalations are taken without a token (routes never build these).
         (_, Who::Anonymous { .. }) => (
             Answer::error(
@@ -358,11 +374,7 @@ async fn escalate(
     now: DateTime<Utc>,
 ) -> anyhow::Result<(Answer, Option<Event>)> {
     let client_id = who.client_id();
-    let row: (String,) = sqlx::query_as("SELECT profile FROM clients WHERE id = $1")
-        .bind(client_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    let profile: Value = serde_json::from_str(&row.0)?;
+    let profile = profile(tx, client_id).await?;
     let contacts = profile["contacts"].as_array().cloned().unwrap_or_default();
     let Some(to) = contacts.iter().find(|c| c["id"] == req.to.as_str()) else {
         return Ok((
@@ -415,10 +427,7 @@ async fn escalate(
         Who::Anonymous { .. } => (None, None, None),
     };
     let reference = secret::reference("ESC", now.year());
-    let hours = profile["communication"]["response_hours"]
-        .as_u64()
-        .unwrap_or(24);
-    let respond_by = now + Duration::hours(i64::try_from(hours).unwrap_or(24));
+    let respond_by = respond_by(&profile, now);
     sqlx::query(
         "INSERT INTO escalations (reference, client_id, to_contact, anonymous, topic, urgency, message, reply_to, from_name, token_id, received_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -452,4 +461,245 @@ async fn escalate(
             data,
         }),
     ))
+}
+
+/// The client's profile (agency, contacts, communication…).
+async fn profile(tx: &mut Tx, client_id: &str) -> anyhow::Result<Value> {
+    let row: (String,) = sqlx::query_as("SELECT profile FROM clients WHERE id = $1")
+        .bind(client_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(serde_json::from_str(&row.0)?)
+}
+
+/// When the agency promises to answer something sent `now`.
+fn respond_by(profile: &Value, now: DateTime<Utc>) -> DateTime<Utc> {
+    let hours = profile["communication"]["response_hours"]
+        .as_u64()
+        .unwrap_or(24);
+    now + Duration::hours(i64::try_from(hours).unwrap_or(24))
+}
+
+async fn confirm(
+    tx: &mut Tx,
+    holder: &Holder,
+    meeting_id: &str,
+    req: &ConfirmationRequest,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(Answer, Option<Event>)> {
+    let client_id = &holder.client_id;
+    let Some(mut body) = item(tx, client_id, "meeting", "", meeting_id).await? else {
+        return Ok((
+            Answer::not_found("We couldn't find the notes of that meeting."),
+            None,
+        ));
+    };
+    let meeting = Meeting::from_json(&body, Path::Root)
+        .map_err(|e| anyhow::anyhow!("stored meeting: {e:?}"))?;
+    if req.agreement_ids.is_empty() {
+        return Ok((
+            Answer::invalid("agreement_ids", "Please choose what you are answering."),
+            None,
+        ));
+    }
+    let mut answered: Vec<&Agreement> = Vec::new();
+    for id in &req.agreement_ids {
+        let Some(a) = meeting.agreements.iter().find(|a| &a.id == id) else {
+            return Ok((
+                Answer::invalid(
+                    "agreement_ids",
+                    "These notes have changed since you opened them. Please reload the page.",
+                ),
+                None,
+            ));
+        };
+        if !answered.iter().any(|x| x.id == a.id) {
+            answered.push(a);
+        }
+    }
+    let comment = req
+        .comment
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    if req.status == Confirmation::Disputed && comment.is_none() {
+        return Ok((
+            Answer::invalid(
+                "comment",
+                "Please say how you remember it, so that we can put it right.",
+            ),
+            None,
+        ));
+    }
+    if comment.is_some_and(|c| c.chars().count() > LONGEST_TEXT) {
+        return Ok((
+            Answer::invalid("comment", "Your comment is too long. Please shorten it."),
+            None,
+        ));
+    }
+    for a in &answered {
+        sqlx::query(
+            "INSERT INTO confirmations (client_id, meeting_id, agreement_id, status, comment, by_name, token_id, answered_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (client_id, meeting_id, agreement_id) DO UPDATE SET
+               status = excluded.status, comment = excluded.comment, by_name = excluded.by_name,
+               token_id = excluded.token_id, answered_at = excluded.answered_at",
+        )
+        .bind(client_id)
+        .bind(meeting_id)
+        .bind(&a.id)
+        .bind(req.status.to_wire())
+        .bind(comment)
+        .bind(&holder.name)
+        .bind(&holder.token_id)
+        .bind(stored(now))
+        .execute(&mut **tx)
+        .await?;
+    }
+    let answers = feed::answers(&mut **tx, client_id, Some(meeting_id)).await?;
+    feed::answer(&mut body, &answers);
+    let event = Event {
+        kind: "confirmation",
+        data: json!({
+            "meeting_id": meeting_id, "title": meeting.title, "held_at": meeting.held_at,
+            "status": req.status.to_wire(),
+            "agreements": answered.iter().map(|a| json!({ "id": a.id, "text": a.text })).collect::<Vec<_>>(),
+            "comment": comment, "by": holder.name, "email": holder.email,
+        }),
+    };
+    Ok((Answer::ok(StatusCode::OK, body), Some(event)))
+}
+
+/// The most links a request can carry, and the longest title.
+const MOST_LINKS: usize = 10;
+const LONGEST_TITLE: usize = 200;
+
+async fn request(
+    tx: &mut Tx,
+    holder: &Holder,
+    req: &NewRequest,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(Answer, Option<Event>)> {
+    let client_id = &holder.client_id;
+    let title = req.title.trim();
+    if title.is_empty() {
+        return Ok((
+            Answer::invalid("title", "Please give your request a short title."),
+            None,
+        ));
+    }
+    if title.chars().count() > LONGEST_TITLE {
+        return Ok((
+            Answer::invalid(
+                "title",
+                "Please keep the title shorter; the details go below it.",
+            ),
+            None,
+        ));
+    }
+    let description = req.description.trim();
+    if description.is_empty() {
+        return Ok((
+            Answer::invalid("description", "Please describe what you need."),
+            None,
+        ));
+    }
+    if description.chars().count() > LONGEST_TEXT {
+        return Ok((
+            Answer::invalid(
+                "description",
+                "Your description is too long. Please shorten it.",
+            ),
+            None,
+        ));
+    }
+    match req.wanted_by {
+        None => {}
+        Some(Due::At(_)) => {
+            return Ok((Answer::invalid("wanted_by", "Please choose a day."), None));
+        }
+        // A day the client chose in their own time zone: "yesterday" in UTC
+        // can still be today for them.
+        Some(Due::Day(day)) if day < (now - Duration::days(1)).date_naive() => {
+            return Ok((
+                Answer::invalid(
+                    "wanted_by",
+                    "That day has already passed. Please choose a later one.",
+                ),
+                None,
+            ));
+        }
+        Some(Due::Day(_)) => {}
+    }
+    if req.links.len() > MOST_LINKS {
+        return Ok((
+            Answer::invalid("links", "Please send at most 10 links."),
+            None,
+        ));
+    }
+    for (i, link) in req.links.iter().enumerate() {
+        let link = link.trim();
+        let web = link.starts_with("https://") || link.starts_with("http://");
+        if !web || link.len() > 2000 || link.contains(char::is_whitespace) {
+            return Ok((
+                Answer::invalid(
+                    &format!("links[{i}]"),
+                    "Please give web addresses that start with https://.",
+                ),
+                None,
+            ));
+        }
+    }
+    let scope_item = match &req.scope_item_id {
+        None => None,
+        Some(id) => {
+            let scope: Option<AgreedScope> =
+                item(tx, client_id, "scope", "", crate::import::SCOPE_ID)
+                    .await?
+                    .map(|v| AgreedScope::from_json(&v, Path::Root))
+                    .transpose()
+                    .map_err(|e| anyhow::anyhow!("stored scope: {e:?}"))?;
+            match scope.and_then(|s| s.included.into_iter().find(|x| &x.id == id)) {
+                Some(x) => Some(x),
+                None => return Ok((
+                    Answer::invalid(
+                        "scope_item_id",
+                        "That part of the agreed work is no longer listed. Please reload the page.",
+                    ),
+                    None,
+                )),
+            }
+        }
+    };
+    let profile = profile(tx, client_id).await?;
+    let respond_by = respond_by(&profile, now);
+    let reference = secret::reference("REQ", now.year());
+    let listed = json!({
+        "id": secret::id("rq"), "title": title, "status": "received",
+        "created_at": stored(now), "respond_by": stored(respond_by),
+    });
+    sqlx::query(
+        "INSERT INTO items (client_id, kind, parent_id, id, seq, origin, body)
+         VALUES ($1, 'request', '', $2, (SELECT COALESCE(MAX(seq), 0) + 1 FROM items WHERE client_id = $1), 'client', $3)",
+    )
+    .bind(client_id)
+    .bind(listed["id"].as_str())
+    .bind(listed.to_string())
+    .execute(&mut **tx)
+    .await?;
+    let receipt = json!({
+        "reference": reference, "received_at": stored(now),
+        "respond_by": stored(respond_by), "status": "received",
+    });
+    let event = Event {
+        kind: "request",
+        data: json!({
+            "reference": reference, "request_id": listed["id"], "title": title,
+            "description": description, "wanted_by": req.wanted_by.map(Due::to_wire),
+            "scope_item_id": req.scope_item_id, "scope_item_title": scope_item.map(|x| x.title),
+            "links": req.links.iter().map(|l| l.trim()).collect::<Vec<_>>(),
+            "by": holder.name, "email": holder.email,
+        }),
+    };
+    Ok((Answer::ok(StatusCode::CREATED, receipt), Some(event)))
 }

@@ -57,23 +57,35 @@ impl Server {
                 }
             });
         }
-        let started = Instant::now();
-        let base = loop {
-            let l = log.lock().unwrap().clone();
-            if let Some(at) = l.lines().find_map(|line| line.strip_prefix("Serving on ")) {
-                break at.trim().to_string();
-            }
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "the server did not start:\n{l}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
+        let mut server = Server {
+            child,
+            log,
+            base: String::new(),
         };
-        Server { child, log, base }
+        server.base = server.line("Serving on ").trim().to_string();
+        server
     }
 
     fn log(&self) -> String {
         self.log.lock().unwrap().clone()
+    }
+
+    /// The rest of the first logged line starting with `prefix`, waited
+    /// for: stdout and stderr are read by two threads, so a line printed
+    /// first may be seen second.
+    fn line(&self, prefix: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let l = self.log();
+            if let Some(at) = l.lines().find_map(|line| line.strip_prefix(prefix)) {
+                return at.to_string();
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "no line starting {prefix:?}:\n{l}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn kill(mut self) {
@@ -374,14 +386,7 @@ async fn writes_answered_before_a_sigkill_survive_it_and_reach_the_agency() {
         &db,
         &["--demo", "--webhook-url", &dead, "--webhook-secret", "k"],
     );
-    let link = server
-        .log()
-        .lines()
-        .find_map(|l| {
-            l.strip_prefix("Open the demo client's portal: ")
-                .map(str::to_string)
-        })
-        .unwrap();
+    let link = server.line("Open the demo client's portal: ");
     assert!(
         link.starts_with(&format!("{}/#token=", server.base)),
         "{link}"

@@ -30,6 +30,12 @@ trunk build --release
 step "browser tests"
 node --test --test-concurrency=1 tests/e2e/
 
+# The browser tests that talk to an agency's API run again against the
+# reference server on SQLite (built by its tests above): the API double
+# stays in front as a recording proxy and still plays the faults.
+step "browser tests against the reference server"
+E2E_API=server node --test --test-concurrency=1 $(grep -l useAgency tests/e2e/*.test.mjs)
+
 # The tests take "now" from their own NOW, never the machine's clock: run
 # them again with the clock a year ahead, across a daylight-saving change.
 step "native and browser tests, with the clock a year ahead across a daylight-saving change"

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TOKEN } from './support/api-double.mjs';
-import { useAgency } from './support/agency.mjs';
+import { useAgency, AGAINST_SERVER } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
 import { newPage, assertAccessible, assertNoProblems, waitForPortal } from './support/browser.mjs';
 
@@ -72,7 +72,10 @@ test('a token in the link is moved out of the address bar and used', async () =>
 
 test('an expired link says so, with the agency contact to ask', async () => {
   const page = await newPage(env.browser);
-  await page.goto(`${env.host.origin}/agency-fragment/#token=expired-token`);
+  // Against the server, a link that really expired (issued 60 days before
+  // NOW for 30 days); the double refuses any token it does not know.
+  const token = AGAINST_SERVER ? env.server.expiredToken() : 'expired-token';
+  await page.goto(`${env.host.origin}/agency-fragment/#token=${token}`);
   const alert = page.getByRole('alert');
   await alert.getByRole('heading', { name: 'This link has expired or is not valid' }).waitFor();
   assert.match(await alert.innerText(), /Ask Ana Ruiz for a new link/);
@@ -84,7 +87,8 @@ test('an expired link says so, with the agency contact to ask', async () => {
 test('malformed data names the field at fault', async () => {
   const feed = agencyFeed();
   delete feed.deliverables[1].title;
-  env.api.reset(feed);
+  // A feed no server of ours would send: the double serves it.
+  env.api.reset(feed, { local: true });
   const page = await newPage(env.browser);
   await page.goto(agency());
   const alert = page.getByRole('alert');
@@ -104,7 +108,7 @@ test('unknown values from a newer API are shown neutrally, never a crash', async
   feed.deliverables[0].status = 'on_hold';
   feed.deliverables[0].scope = 'retainer';
   feed.deliverables[0].mood = 'great';
-  env.api.reset(feed);
+  env.api.reset(feed, { local: true });
   const page = await newPage(env.browser);
   await page.goto(agency('#/deliverables'));
   await page.getByRole('heading', { level: 1, name: 'Deliverables' }).waitFor();
@@ -116,7 +120,7 @@ test('unknown values from a newer API are shown neutrally, never a crash', async
 test('a feed from a newer contract asks for an update', async () => {
   const feed = agencyFeed();
   feed.schema_version = 2;
-  env.api.reset(feed);
+  env.api.reset(feed, { local: true });
   const page = await newPage(env.browser);
   await page.goto(agency());
   await page.getByRole('heading', { name: 'This portal needs an update' }).waitFor();

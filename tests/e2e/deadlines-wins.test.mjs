@@ -27,6 +27,8 @@ function feed() {
     { id: 'w-nov', title: 'Checkout conversion up', date: '2026-11-20', summary: 'The new checkout is live.', metrics: [{ label: 'Conversion rate', before: 2.1, after: 3.4, unit: '%' }] },
     { id: 'w-oct', title: 'Newsletter grew', date: '2026-10-15', metrics: [{ label: 'Subscribers', before: 4200, after: 5100 }, { label: 'Open rate', after: 46, unit: '%' }] },
   ];
+  // The example's monthly reports point at its own wins, gone here.
+  f.reports = [];
   return f;
 }
 

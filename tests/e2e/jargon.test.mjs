@@ -21,6 +21,8 @@ function feed() {
       metrics: [{ label: 'CTR', before: 1.2, after: 2.4, unit: '%' }],
     },
   ];
+  // The example's monthly reports point at its own wins, gone here.
+  f.reports = [];
   // The agency's own meaning replaces the built-in one.
   f.glossary = [{ term: 'CTR', meaning: 'How many of the people who saw it clicked it (our definition).' }];
   return f;

@@ -33,7 +33,7 @@ const URLS = [
 ];
 
 /** Fields that carry the contract's own words (ids, dates, enums, numbers as text). */
-const KEPT = /^(id|at|.*_id|.*_ids|.*_at|due|date|starts|ends|next_check_in|status|kind|scope|decision|owner|schema_version|unit|locale|brand_color|anonymous_key|response_hours|email|phone|type|urgency|topic|currency|level|time_zone)$/;
+const KEPT = /^(id|at|.*_id|.*_ids|.*_at|due|date|starts|ends|next_check_in|status|kind|scope|decision|owner|schema_version|unit|locale|brand_color|period|highlights|anonymous_key|response_hours|email|phone|type|urgency|topic|currency|level|time_zone)$/;
 const URL_FIELD = /(url|href|link|value|website)$/;
 
 /** The agency feed with a payload in every string it may carry. */

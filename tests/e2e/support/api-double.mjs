@@ -2,6 +2,11 @@
 // different origin from the app, and CORS applies exactly as in a real
 // embed). It serves the contract, records every request, and can be told
 // to misbehave.
+//
+// With an `upstream` (the reference server, support/server.mjs), it is a
+// recording proxy in front of that server instead: faults, an unreachable
+// API and CORS are still played here, and everything else is answered by
+// the real server on its database (E2E_API=server, scripts/test.sh).
 import { createServer } from 'node:http';
 import { NOW } from './now.mjs';
 
@@ -11,8 +16,10 @@ export const TOKEN = 'test-token-123';
  * @param {object} o
  * @param {() => Date} [o.clock] the double's "now" for the times it stamps
  *        (decisions, comments, concerns): the tests' NOW unless a test moves it
+ * @param {object} [o.upstream] the reference server, to forward to:
+ *        `{ api, load(feed) → Promise<{token, anonymousKey}> }`
  */
-export async function startApiDouble({ allowOrigin, portal, clock = () => NOW }) {
+export async function startApiDouble({ allowOrigin, portal, clock = () => NOW, upstream }) {
   const state = {
     clock,
     portal,
@@ -30,6 +37,10 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
     acceptedTokens: new Set([TOKEN]),
     /** responses held open by a `hang` fault */
     hanging: [],
+    /** with an upstream: the current client's real token and anonymous key
+     *  (none for a feed the server refuses: the double serves that itself) */
+    session: null,
+    loading: null,
   };
 
   const server = createServer(async (req, res) => {
@@ -70,6 +81,15 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
     }
     const auth = req.headers.authorization ?? '';
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : null;
+    await state.loading;
+    if (upstream && state.session) {
+      const answer = await forward(req.method, url.pathname, req.headers, token, body);
+      if (req.method === 'POST' && answer.status < 300) {
+        state.writes.push({ key: req.headers['idempotency-key'], path: url.pathname, body: JSON.parse(body) });
+        state.answered.set(req.headers['idempotency-key'], answer);
+      }
+      return send(answer.status, answer.body);
+    }
     // An anonymous concern is let in by the client company's key alone.
     const anonymous =
       req.method === 'POST' &&
@@ -115,6 +135,27 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
     }
     send(404, { error: { code: 'not_found', message: 'No such thing.' } });
   });
+
+  /**
+   * One request answered by the upstream server, as the page sent it but
+   * with the current client's real token (an unknown one is passed on, to
+   * be refused there) and anonymous key; the feed's anonymous key is shown
+   * to the page as the test's feed has it.
+   */
+  async function forward(method, path, headers, token, body) {
+    const sent = { accept: 'application/json' };
+    for (const h of ['content-type', 'idempotency-key']) if (headers[h]) sent[h] = headers[h];
+    if (token) sent.authorization = `Bearer ${state.acceptedTokens.has(token) ? state.session.token : token}`;
+    const anonymous = headers['x-anonymous-key'];
+    if (anonymous) sent['x-anonymous-key'] = anonymous === state.portal.anonymous_key ? state.session.anonymousKey : anonymous;
+    const res = await fetch(`${upstream.api}${path}`, { method, headers: sent, body: method === 'POST' ? body : undefined });
+    const answer = await res.json();
+    if (method === 'GET' && path === '/portal' && res.ok) {
+      if (state.portal.anonymous_key) answer.anonymous_key = state.portal.anonymous_key;
+      else delete answer.anonymous_key;
+    }
+    return { status: res.status, body: answer };
+  }
 
   let counter = 0;
   const now = () => state.clock().toISOString();
@@ -166,7 +207,12 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
     state,
     /** requests other than CORS preflights */
     calls: () => state.requests.filter((r) => r.method !== 'OPTIONS'),
-    reset(portalFeed) {
+    /**
+     * A new feed. With an upstream it becomes a new client on the server
+     * (await it), unless `local`: a feed the server would refuse to import
+     * (malformed on purpose, from a newer contract…), served by the double.
+     */
+    reset(portalFeed, { local = false } = {}) {
       state.portal = portalFeed;
       state.clock = clock;
       state.faults = [];
@@ -175,6 +221,14 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW })
       state.answered = new Map();
       state.down = false;
       for (const res of state.hanging.splice(0)) res.destroy();
+      state.session = null;
+      state.loading =
+        upstream && !local && typeof portalFeed === 'object'
+          ? upstream.load(portalFeed).then((session) => {
+              state.session = session;
+            })
+          : null;
+      return state.loading ?? Promise.resolve();
     },
     close: () => {
       server.closeAllConnections();

@@ -56,6 +56,7 @@ export async function startServer({ feed, site, allowOrigins = [], webhook }) {
     child.stderr.on('data', look);
     child.on('exit', (code) => reject(new Error(`the server stopped (${code}):\n${log}`)));
   });
+  let clients = 0;
   const server = {
     origin,
     /** The API's address as a page's data-api names it. */
@@ -63,6 +64,32 @@ export async function startServer({ feed, site, allowOrigins = [], webhook }) {
     /** A new personal link's token for a person at the client. */
     token(name = 'Sam Okoro') {
       const link = cli('link', 'issue', 'agency', '--name', name, '--days', '30', '--portal-url', `${origin}/`);
+      return link.trim().split('#token=')[1];
+    },
+    /**
+     * A new client on the server from `feed`, and a personal link for its
+     * viewer: what the API double's proxy mode forwards to.
+     */
+    async load(feed) {
+      const id = `client-${++clients}`;
+      const file = join(dir, `${id}.json`);
+      writeFileSync(file, JSON.stringify(feed));
+      cli('import', id, file);
+      const args = ['link', 'issue', id, '--name', feed.viewer.name, '--days', '30', '--portal-url', `${origin}/`];
+      if (feed.viewer.email) args.push('--email', feed.viewer.email);
+      const token = cli(...args).trim().split('#token=')[1];
+      const res = await fetch(`${server.api}/portal`, { headers: { authorization: `Bearer ${token}` } });
+      const { anonymous_key: anonymousKey } = await res.json();
+      return { token, anonymousKey };
+    },
+    /** The token of a link for the client that expired 30 days ago. */
+    expiredToken(name = 'Sam Okoro') {
+      const before = new Date(NOW.getTime() - 60 * 86400e3).toISOString();
+      const link = execFileSync(
+        binary(),
+        ['--db', db, '--now', before, 'link', 'issue', 'agency', '--name', name, '--days', '30', '--portal-url', `${origin}/`],
+        { encoding: 'utf8', env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       return link.trim().split('#token=')[1];
     },
     revokeAll() {

@@ -135,15 +135,83 @@ pub fn read<T: FromJson>(body: &str) -> Res<T> {
 
 /// Parse a body into a JSON value.
 pub fn value(body: &str) -> Res<Value> {
-    serde_json::from_str(body).map_err(|e| {
-        let msg = e.to_string();
-        // serde_json appends " at line 1 column 70"; agencies need to know
-        // what is wrong, not the column of a minified body.
+    parse(body).map_err(|msg| {
+        // Parsers add where it went wrong ("at line 1 column 70"); agencies
+        // need to know what is wrong, not the column of a minified body.
         let detail = msg.rfind(" at line ").map_or(&*msg, |i| &msg[..i]);
         ContractError::NotJson {
             detail: detail.to_string(),
         }
     })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse(body: &str) -> Result<Value, String> {
+    serde_json::from_str(body).map_err(|e| e.to_string())
+}
+
+/// In the browser its own `JSON.parse` reads the body, so serde_json's
+/// parser (and the float parsing under it) does not ship in the wasm; the
+/// result becomes the same `Value` the native build reads.
+#[cfg(target_arch = "wasm32")]
+fn parse(body: &str) -> Result<Value, String> {
+    use wasm_bindgen::JsCast;
+    js_sys::JSON::parse(body).map(|v| from_js(&v)).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map_or_else(String::new, |e| e.message().into())
+    })
+}
+
+/// What `JSON.parse` gave, as a `Value`: only strings, numbers, booleans,
+/// null, arrays and plain objects can come out of it.
+#[cfg(target_arch = "wasm32")]
+fn from_js(v: &wasm_bindgen::JsValue) -> Value {
+    use js_sys::{Array, Object};
+    use wasm_bindgen::JsCast;
+    if let Some(s) = v.as_string() {
+        Value::String(s)
+    } else if let Some(n) = v.as_f64() {
+        number(n)
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if v.is_null() {
+        Value::Null
+    } else if Array::is_array(v) {
+        Value::Array(
+            v.unchecked_ref::<Array>()
+                .iter()
+                .map(|x| from_js(&x))
+                .collect(),
+        )
+    } else {
+        Value::Object(
+            Object::entries(v.unchecked_ref())
+                .iter()
+                .map(|pair| {
+                    let pair: Array = pair.unchecked_into();
+                    (
+                        pair.get(0).as_string().unwrap_or_default(),
+                        from_js(&pair.get(1)),
+                    )
+                })
+                .collect(),
+        )
+    }
+}
+
+/// A JavaScript number as JSON's: whole numbers as integers (what the
+/// native parser makes of `3`), the rest as floats.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        if n >= 0.0 {
+            Value::from(n as u64)
+        } else {
+            Value::from(n as i64)
+        }
+    } else {
+        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
 }
 
 impl FromJson for String {
@@ -260,6 +328,17 @@ mod tests {
         let (f, d) = field(read(&format!(r#"[{{"name":["{}"]}}]"#, "ก".repeat(60))));
         assert_eq!(f, "[0].name");
         assert!(d.ends_with('…') && d.chars().count() < 70, "{d}");
+    }
+
+    #[test]
+    fn numbers_from_the_browsers_parser_read_as_the_native_ones() {
+        // JSON.parse gives every number as an f64.
+        for text in ["3", "0", "-3", "4294967295", "2.5", "-0.25"] {
+            let native: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(number(native.as_f64().unwrap()), native, "{text}");
+        }
+        assert_eq!(u32::from_json(&number(7.0), Path::Root).ok(), Some(7));
+        assert!(u32::from_json(&number(7.5), Path::Root).is_err());
     }
 
     #[test]

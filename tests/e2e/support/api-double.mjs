@@ -84,7 +84,9 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW, u
     await state.loading;
     if (upstream && state.session) {
       const answer = await forward(req.method, url.pathname, req.headers, token, body);
-      if (req.method === 'POST' && answer.status < 300) {
+      // A repeated key was answered by the server with its first answer:
+      // recorded once, as the double records it.
+      if (req.method === 'POST' && answer.status < 300 && !state.answered.has(req.headers['idempotency-key'])) {
         state.writes.push({ key: req.headers['idempotency-key'], path: url.pathname, body: JSON.parse(body) });
         state.answered.set(req.headers['idempotency-key'], answer);
       }

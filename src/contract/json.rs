@@ -156,19 +156,25 @@ fn parse(body: &str) -> Result<Value, String> {
 #[cfg(target_arch = "wasm32")]
 fn parse(body: &str) -> Result<Value, String> {
     use wasm_bindgen::JsCast;
-    js_sys::JSON::parse(body).map(|v| from_js(&v)).map_err(|e| {
-        e.dyn_ref::<js_sys::Error>()
-            .map_or_else(String::new, |e| e.message().into())
-    })
+    js_sys::JSON::parse(body)
+        .map(|v| from_js(&v, 0))
+        .map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map_or_else(String::new, |e| e.message().into())
+        })
 }
 
 /// What `JSON.parse` gave, as a `Value`: only strings, numbers, booleans,
-/// null, arrays and plain objects can come out of it.
+/// null, arrays and plain objects can come out of it. Below serde_json's
+/// depth limit (128) everything is `null`, so a hostile body cannot exhaust
+/// the wasm's stack: the reader then names the field it did not find.
 #[cfg(target_arch = "wasm32")]
-fn from_js(v: &wasm_bindgen::JsValue) -> Value {
+fn from_js(v: &wasm_bindgen::JsValue, depth: u8) -> Value {
     use js_sys::{Array, Object};
     use wasm_bindgen::JsCast;
-    if let Some(s) = v.as_string() {
+    if depth > 128 {
+        Value::Null
+    } else if let Some(s) = v.as_string() {
         Value::String(s)
     } else if let Some(n) = v.as_f64() {
         number(n)
@@ -180,7 +186,7 @@ fn from_js(v: &wasm_bindgen::JsValue) -> Value {
         Value::Array(
             v.unchecked_ref::<Array>()
                 .iter()
-                .map(|x| from_js(&x))
+                .map(|x| from_js(&x, depth + 1))
                 .collect(),
         )
     } else {
@@ -191,7 +197,7 @@ fn from_js(v: &wasm_bindgen::JsValue) -> Value {
                     let pair: Array = pair.unchecked_into();
                     (
                         pair.get(0).as_string().unwrap_or_default(),
-                        from_js(&pair.get(1)),
+                        from_js(&pair.get(1), depth + 1),
                     )
                 })
                 .collect(),

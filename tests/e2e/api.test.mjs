@@ -100,6 +100,14 @@ test('malformed data names the field at fault', async () => {
   env.api.reset('<html><body>Bad gateway</body></html>');
   await page.getByRole('button', { name: 'Try again' }).click();
   await alert.getByText('The answer was not in the expected format.', { exact: false }).waitFor();
+
+  // Nested far deeper than any feed (broken or hostile): read as far as it
+  // makes sense, the field named, and the page still alive.
+  const deep = agencyFeed();
+  deep.deliverables[0].title = 'DEEP';
+  env.api.reset(JSON.stringify(deep).replace('"DEEP"', '['.repeat(100_000) + ']'.repeat(100_000)));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await alert.getByText(/deliverables\[0\]\.title/).waitFor();
   assertNoProblems(page);
 });
 

@@ -31,7 +31,14 @@ export async function startServer({ feed, site, allowOrigins = [], webhook }) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-server-'));
   const db = `sqlite://${join(dir, 'portal.db')}`;
   const now = NOW.toISOString();
-  const cli = (...args) => execFileSync(binary(), ['--db', db, '--now', now, ...args], { encoding: 'utf8', env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const cliAt = (at, ...args) => execFileSync(binary(), ['--db', db, '--now', at, ...args], { encoding: 'utf8', env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = (...args) => cliAt(now, ...args);
+  /** The token of a 30-day link for `name` at `client`, issued at `at`. */
+  const linkToken = (at, client, name, email) => {
+    const args = ['link', 'issue', client, '--name', name, '--days', '30', '--portal-url', `${origin}/`];
+    if (email) args.push('--email', email);
+    return cliAt(at, ...args).trim().split('#token=')[1];
+  };
   writeFileSync(join(dir, 'feed.json'), JSON.stringify(feed));
   cli('import', 'agency', join(dir, 'feed.json'));
 
@@ -63,8 +70,7 @@ export async function startServer({ feed, site, allowOrigins = [], webhook }) {
     api: site ? `${origin}/api` : origin,
     /** A new personal link's token for a person at the client. */
     token(name = 'Sam Okoro') {
-      const link = cli('link', 'issue', 'agency', '--name', name, '--days', '30', '--portal-url', `${origin}/`);
-      return link.trim().split('#token=')[1];
+      return linkToken(now, 'agency', name);
     },
     /**
      * A new client on the server from `feed`, and a personal link for its
@@ -75,22 +81,14 @@ export async function startServer({ feed, site, allowOrigins = [], webhook }) {
       const file = join(dir, `${id}.json`);
       writeFileSync(file, JSON.stringify(feed));
       cli('import', id, file);
-      const args = ['link', 'issue', id, '--name', feed.viewer.name, '--days', '30', '--portal-url', `${origin}/`];
-      if (feed.viewer.email) args.push('--email', feed.viewer.email);
-      const token = cli(...args).trim().split('#token=')[1];
+      const token = linkToken(now, id, feed.viewer.name, feed.viewer.email);
       const res = await fetch(`${server.api}/portal`, { headers: { authorization: `Bearer ${token}` } });
       const { anonymous_key: anonymousKey } = await res.json();
       return { token, anonymousKey };
     },
     /** The token of a link for the client that expired 30 days ago. */
     expiredToken(name = 'Sam Okoro') {
-      const before = new Date(NOW.getTime() - 60 * 86400e3).toISOString();
-      const link = execFileSync(
-        binary(),
-        ['--db', db, '--now', before, 'link', 'issue', 'agency', '--name', name, '--days', '30', '--portal-url', `${origin}/`],
-        { encoding: 'utf8', env: env(), stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      return link.trim().split('#token=')[1];
+      return linkToken(new Date(NOW.getTime() - 60 * 86400e3).toISOString(), 'agency', name);
     },
     revokeAll() {
       for (const line of cli('link', 'list', 'agency').trim().split('\n')) cli('link', 'revoke', line.split('\t')[0]);

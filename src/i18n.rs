@@ -446,12 +446,8 @@ mod context {
             return cached;
         }
         let url = crate::config::asset_url(assets, &["i18n/", locale.tag(), ".txt"].concat());
-        let response = gloo_net::http::Request::get(&url).send().await.ok()?;
-        if !response.ok() {
-            return None;
-        }
         // Kept for the rest of the visit, like English's compiled-in texts.
-        let pack: &'static str = response.text().await.ok()?.leak();
+        let pack: &'static str = crate::api::http::Fetch::get(&url).text().await.ok()?.leak();
         let strings: &'static Strings = Box::leak(Strings::from_pack(pack)?);
         LOADED.with(|l| l.borrow_mut().push((locale, strings)));
         Some(strings)

@@ -233,7 +233,7 @@ impl DemoApi {
         }
         let assets = ASSETS.with(|a| a.borrow().clone());
         let url = crate::config::asset_url(&assets, SEED_URL);
-        let mut text = super::http::answer(gloo_net::http::Request::get(&url).send().await).await?;
+        let mut text = super::http::Fetch::get(&url).text().await?;
         if !assets.is_empty() {
             // The sample's pictures sit beside the portal, not the page.
             text = text.replace(

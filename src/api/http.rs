@@ -1,4 +1,4 @@
-//! The agency's real API over HTTP (gloo-net / fetch).
+//! The agency's real API over HTTP (the browser's `fetch`).
 
 #[derive(Clone, Debug)]
 pub struct HttpApi {
@@ -30,24 +30,67 @@ fn deadline() -> Option<web_sys::AbortSignal> {
     Some(signal)
 }
 
-/// Read the answer to a sent request; no answer, or a non-2xx one, becomes
-/// the matching [`ApiError`](super::ApiError).
+/// One request, as the browser's `fetch` takes it.
 #[cfg(target_arch = "wasm32")]
-pub(crate) async fn answer(
-    sent: Result<gloo_net::http::Response, gloo_net::Error>,
-) -> Result<String, super::ApiError> {
-    use super::ApiError;
-    let resp = sent.map_err(|_| ApiError::Offline)?;
-    let text = resp.text().await.map_err(|_| ApiError::Offline)?;
-    if !resp.ok() {
-        return Err(ApiError::from_status(resp.status(), &text));
+pub(crate) struct Fetch<'a> {
+    url: &'a str,
+    init: web_sys::RequestInit,
+    headers: web_sys::Headers,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl<'a> Fetch<'a> {
+    /// A GET of `url`, given up after [`TIMEOUT_MS`].
+    pub(crate) fn get(url: &'a str) -> Self {
+        let init = web_sys::RequestInit::new();
+        init.set_signal(deadline().as_ref());
+        Fetch {
+            url,
+            init,
+            headers: web_sys::Headers::new().expect("Headers"),
+        }
     }
-    Ok(text)
+
+    /// A POST of a JSON `body` to `url`.
+    fn post(url: &'a str, body: &str) -> Self {
+        let f = Self::get(url).header("Content-Type", "application/json");
+        f.init.set_method("POST");
+        f.init.set_body(&body.into());
+        f
+    }
+
+    pub(crate) fn header(self, name: &str, value: &str) -> Self {
+        let _ = self.headers.set(name, value);
+        self
+    }
+
+    /// Send it and read the answer: no answer, or a non-2xx one, becomes
+    /// the matching [`ApiError`](super::ApiError).
+    pub(crate) async fn text(self) -> Result<String, super::ApiError> {
+        use super::ApiError;
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen_futures::JsFuture;
+        self.init.set_headers(&self.headers);
+        let sent = leptos::prelude::window().fetch_with_str_and_init(self.url, &self.init);
+        let resp: web_sys::Response = JsFuture::from(sent)
+            .await
+            .map_err(|_| ApiError::Offline)?
+            .unchecked_into();
+        let text = match resp.text() {
+            Ok(p) => JsFuture::from(p).await.map_err(|_| ApiError::Offline)?,
+            Err(_) => return Err(ApiError::Offline),
+        };
+        let text = text.as_string().unwrap_or_default();
+        if !resp.ok() {
+            return Err(ApiError::from_status(resp.status(), &text));
+        }
+        Ok(text)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
 impl HttpApi {
-    fn authorised(&self, req: gloo_net::http::RequestBuilder) -> gloo_net::http::RequestBuilder {
+    fn authorised<'a>(&self, req: Fetch<'a>) -> Fetch<'a> {
         match &self.token {
             Some(t) => req.header("Authorization", &format!("Bearer {t}")),
             None => req,
@@ -56,16 +99,11 @@ impl HttpApi {
 
     /// `GET {api}/portal`
     pub async fn portal(&self) -> Result<crate::contract::Portal, super::ApiError> {
+        let url = format!("{}/portal", self.base);
         let req = self
-            .authorised(gloo_net::http::Request::get(&format!(
-                "{}/portal",
-                self.base
-            )))
-            .header("Accept", "application/json")
-            .abort_signal(deadline().as_ref());
-        Ok(crate::contract::parse_portal(
-            &answer(req.send().await).await?,
-        )?)
+            .authorised(Fetch::get(&url))
+            .header("Accept", "application/json");
+        Ok(crate::contract::parse_portal(&req.text().await?)?)
     }
 
     /// Send one write. The idempotency key is the same on every retry.
@@ -77,56 +115,48 @@ impl HttpApi {
         use super::ApiError;
         use crate::contract::{parse, Approval, Comment, EscalationReceipt};
         use crate::domain::outbox::{Applied, Write};
-        use gloo_net::http::Request;
 
-        let url = |path: &str| format!("{}{path}", self.base);
         let enc = |id: &str| String::from(js_sys::encode_uri_component(id));
-        let (req, body) = match write {
+        let (path, body) = match write {
             Write::Decision { approval_id, body } => (
-                self.authorised(Request::post(&url(&format!(
-                    "/approvals/{}/decision",
-                    enc(approval_id)
-                )))),
+                format!("/approvals/{}/decision", enc(approval_id)),
                 serde_json::to_string(body),
             ),
             Write::Comment {
                 deliverable_id,
                 body,
             } => (
-                self.authorised(Request::post(&url(&format!(
-                    "/deliverables/{}/comments",
-                    enc(deliverable_id)
-                )))),
+                format!("/deliverables/{}/comments", enc(deliverable_id)),
                 serde_json::to_string(body),
             ),
+            Write::Escalation { body, .. } => ("/escalations".into(), serde_json::to_string(body)),
+        };
+        let body = body.map_err(|_| ApiError::Rejected { message: None })?;
+        let url = format!("{}{path}", self.base);
+        let req = Fetch::post(&url, &body);
+        let req = match write {
             // Anonymous: no Authorization, no cookies, no referrer; only the
             // agency's key for this client company.
             Write::Escalation {
                 body,
                 anonymous_key,
                 ..
-            } => {
-                let req = Request::post(&url("/escalations"));
-                let req = match (body.anonymous, anonymous_key) {
-                    (false, _) => self.authorised(req),
-                    (true, Some(k)) => req
-                        .header("X-Anonymous-Key", k)
-                        .credentials(web_sys::RequestCredentials::Omit)
-                        .referrer_policy(web_sys::ReferrerPolicy::NoReferrer),
-                    (true, None) => return Err(ApiError::Rejected { message: None }),
+            } if body.anonymous => {
+                let Some(k) = anonymous_key else {
+                    return Err(ApiError::Rejected { message: None });
                 };
-                (req, serde_json::to_string(body))
+                req.init.set_credentials(web_sys::RequestCredentials::Omit);
+                req.init
+                    .set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
+                req.header("X-Anonymous-Key", k)
             }
+            _ => self.authorised(req),
         };
-        let body = body.map_err(|_| ApiError::Rejected { message: None })?;
-        let request = req
-            .header("Content-Type", "application/json")
+        let text = req
             .header("Accept", "application/json")
             .header("Idempotency-Key", key)
-            .abort_signal(deadline().as_ref())
-            .body(body)
-            .map_err(|_| ApiError::Rejected { message: None })?;
-        let text = answer(request.send().await).await?;
+            .text()
+            .await?;
         // Taken (2xx): an answer that cannot be read is not a refusal.
         let unconfirmed = |_| ApiError::Unconfirmed;
         Ok(match write {

@@ -231,3 +231,42 @@ fn the_glossary_is_optional_and_its_entries_need_both_fields() {
     v["glossary"][1].as_object_mut().unwrap().remove("meaning");
     assert_eq!(field_error(&v), "glossary[1].meaning");
 }
+
+/// The portal's own RFC 3339 reader takes exactly what chrono's takes, with
+/// the same instant and offset.
+#[test]
+fn moments_read_as_chrono_reads_them() {
+    use client_portal::contract::parse_moment;
+    let cases = [
+        "2026-11-20T17:00:00Z",
+        "2026-11-20t17:00:00z",
+        "2026-11-20 17:00:00+07:00",
+        "2026-11-20T17:00:00.5+05:30",
+        "2026-11-20T17:00:00.123456789-03:00",
+        "2026-11-20T17:00:00.1234567891Z",
+        "2026-12-31T23:59:60Z",
+        "2026-01-01T00:00:00-23:59",
+        "2024-02-29T12:00:00Z",
+        // Refused by both.
+        "2026-02-29T12:00:00Z",
+        "2026-11-20T24:00:00Z",
+        "2026-11-20T17:00:00",
+        "2026-11-20T17:00Z",
+        "2026-11-20T17:00:00.Z",
+        "2026-11-20T17:00:00+0700",
+        "2026-11-20T17:00:00+07:00 ",
+        "2026-11-20T17:0a:00Z",
+        "2026-11-20",
+        "2026-11-20T",
+        "",
+        "2026-11-20T17:00:00+24:00",
+        "2026-11-20T17:00:61Z",
+    ];
+    for s in cases {
+        assert_eq!(
+            parse_moment(s),
+            chrono::DateTime::parse_from_rfc3339(s).ok(),
+            "{s:?}"
+        );
+    }
+}

@@ -7,7 +7,6 @@
 //! function per type. Where a value is ([`Path`]) is kept as a chain of
 //! borrowed steps and only written out when something is wrong.
 
-use chrono::DateTime;
 use serde_json::{Map, Value};
 
 use super::{ContractError, Due, Timestamp};
@@ -265,8 +264,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 impl FromJson for Timestamp {
     fn from_json(v: &Value, at: Path) -> Res<Self> {
         let s = String::from_json(v, at)?;
-        DateTime::parse_from_rfc3339(s.trim())
-            .map_err(|_| at.expected("a date and time (RFC 3339)", v))
+        super::parse_moment(s.trim()).ok_or_else(|| at.expected("a date and time (RFC 3339)", v))
     }
 }
 

@@ -6,6 +6,17 @@
 //! leptos_router has no hash mode, so routes live in `location.hash`:
 //! `#/deliverables/d-homepage`.
 
+use crate::contract::Scope;
+
+/// The value of `key` in a query (`a=1&b=2`), decoded.
+fn param(query: &str, key: &str) -> Option<String> {
+    query.split('&').find_map(|kv| {
+        kv.split_once('=')
+            .filter(|(k, _)| *k == key)
+            .map(|(_, v)| decode(v))
+    })
+}
+
 /// Every page of the portal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -20,6 +31,8 @@ pub enum Route {
     /// "Something's not right?": the concern form, its topic filled in when
     /// it was opened from a deliverable or an approval.
     Concern(Option<String>),
+    /// What we agreed; with a scope, the part that explains it.
+    Agreed(Option<Scope>),
     NotFound,
 }
 
@@ -45,13 +58,12 @@ impl Route {
             ("deadlines", None) => Route::Deadlines,
             ("wins", None) => Route::Wins,
             ("contact", None) => Route::Contact,
-            ("concern", None) => Route::Concern(
-                query
-                    .split('&')
-                    .find_map(|kv| kv.strip_prefix("about="))
-                    .map(decode)
-                    .filter(|a| !a.trim().is_empty()),
-            ),
+            ("concern", None) => {
+                Route::Concern(param(query, "about").filter(|a| !a.trim().is_empty()))
+            }
+            ("agreed", None) => {
+                Route::Agreed(param(query, "scope").and_then(|s| Scope::from_wire(&s)))
+            }
             _ => Route::NotFound,
         }
     }
@@ -69,6 +81,8 @@ impl Route {
             Route::Contact => "#/contact".into(),
             Route::Concern(None) => "#/concern".into(),
             Route::Concern(Some(about)) => format!("#/concern?about={}", encode(about)),
+            Route::Agreed(None) => "#/agreed".into(),
+            Route::Agreed(Some(s)) => format!("#/agreed?scope={}", s.to_wire()),
         }
     }
 
@@ -78,6 +92,7 @@ impl Route {
             Route::Deliverable(_) => Route::Deliverables,
             Route::Approval(_) => Route::Approvals,
             Route::Concern(_) => Route::Contact,
+            Route::Agreed(_) => Route::Overview,
             r => r.clone(),
         }
     }
@@ -138,7 +153,10 @@ mod browser {
             // A new page: start at its top, and tell assistive technology
             // where we are by moving focus to its heading.
             request_animation_frame(|| {
-                if let Some(h) = crate::embed::query("#cp-main h1") {
+                // The heading, or the part of the page the address names.
+                let target = crate::embed::query("#cp-main [data-cp-focus]")
+                    .or_else(|| crate::embed::query("#cp-main h1"));
+                if let Some(h) = target {
                     let _ = h.focus();
                 }
             });
@@ -201,6 +219,13 @@ mod tests {
             Route::parse("#/concern?x=1&about=Homepage%20%E2%80%94%20v3"),
             Route::Concern(Some("Homepage — v3".into()))
         );
+        assert_eq!(Route::parse("#/agreed"), Route::Agreed(None));
+        assert_eq!(
+            Route::parse("#/agreed?scope=out_of_scope"),
+            Route::Agreed(Some(Scope::OutOfScope))
+        );
+        assert_eq!(Route::parse("#/agreed?scope=other"), Route::Agreed(None));
+        assert_eq!(Route::parse("#/agreed?scopex=included"), Route::Agreed(None));
         assert_eq!(Route::parse("#/nope"), Route::NotFound);
         assert_eq!(Route::parse("#/approvals/a/b"), Route::NotFound);
     }
@@ -215,6 +240,8 @@ mod tests {
             Route::Approval("a-1".into()),
             Route::Deadlines,
             Route::Wins,
+            Route::Agreed(None),
+            Route::Agreed(Some(Scope::ChangeOrder)),
             Route::Contact,
             Route::Concern(None),
             Route::Concern(Some("Video & edit: v2?".into())),

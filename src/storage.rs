@@ -6,10 +6,11 @@
 #[cfg(target_arch = "wasm32")]
 mod imp {
     use std::cell::RefCell;
-    use std::collections::HashMap;
 
     thread_local! {
-        static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        /// What could not be stored, by [`Store::memory_key`]: a handful of
+        /// entries at most, so a list (a map's code is not worth its bytes).
+        static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
         /// Whose data the person stores hold (`super::person_scope`).
         static PERSON: RefCell<String> = const { RefCell::new(String::new()) };
     }
@@ -78,7 +79,10 @@ mod imp {
         pub fn get(&self, key: &str) -> Option<String> {
             let key = &self.key(key);
             MEMORY
-                .with(|m| m.borrow().get(&self.memory_key(key)).cloned())
+                .with(|m| {
+                    let k = self.memory_key(key);
+                    m.borrow().iter().find(|(x, _)| *x == k).map(|(_, v)| v.clone())
+                })
                 .or_else(|| self.web()?.get_item(key).ok().flatten())
         }
 
@@ -91,13 +95,10 @@ mod imp {
                 s.set_item(key, value).is_ok()
                     || (s.remove_item(key).is_ok() && s.set_item(key, value).is_ok())
             });
-            MEMORY.with(|m| {
-                let mut m = m.borrow_mut();
-                match saved {
-                    true => m.remove(&self.memory_key(key)),
-                    false => m.insert(self.memory_key(key), value.to_string()),
-                }
-            });
+            self.forget(key);
+            if !saved {
+                MEMORY.with(|m| m.borrow_mut().push((self.memory_key(key), value.to_string())));
+            }
         }
 
         pub fn remove(&self, key: &str) {
@@ -105,7 +106,13 @@ mod imp {
             if let Some(s) = self.web() {
                 let _ = s.remove_item(key);
             }
-            MEMORY.with(|m| m.borrow_mut().remove(&self.memory_key(key)));
+            self.forget(key);
+        }
+
+        /// Drop `key`'s value kept in memory, if any.
+        fn forget(&self, key: &str) {
+            let k = self.memory_key(key);
+            MEMORY.with(|m| m.borrow_mut().retain(|(x, _)| *x != k));
         }
     }
 }

@@ -270,3 +270,25 @@ fn moments_read_as_chrono_reads_them() {
         );
     }
 }
+
+/// …and writes them as chrono's `to_rfc3339` does.
+#[test]
+fn moments_written_as_chrono_writes_them() {
+    use client_portal::contract::{moment_to_wire, parse_moment};
+    for s in [
+        "2026-11-20T17:00:00Z",
+        "2026-11-20T17:00:00+07:00",
+        "2026-11-20T17:00:00.5+05:30",
+        "2026-11-20T17:00:00.25-03:00",
+        "2026-11-20T17:00:00.000250-03:00",
+        "2026-11-20T17:00:00.123456789-03:00",
+        "2026-11-20T17:00:00.000000001Z",
+        "2026-12-31T23:59:60Z",
+        "2026-12-31T23:59:60.5Z",
+        "0999-01-01T00:00:00-00:30",
+        "2026-01-01T00:00:00-23:59",
+    ] {
+        let t = parse_moment(s).unwrap();
+        assert_eq!(moment_to_wire(t), t.to_rfc3339(), "{s:?}");
+    }
+}

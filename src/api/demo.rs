@@ -320,7 +320,7 @@ mod tests {
         };
         assert_eq!(receipt.reference, "ESC-AB12CD34");
         assert_eq!(
-            receipt.respond_by.unwrap().to_rfc3339(),
+            contract::moment_to_wire(receipt.respond_by.unwrap()),
             "2026-11-24T10:00:00+00:00"
         );
         // A retry with the same key gets the same answer; the feed is untouched.

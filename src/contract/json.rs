@@ -51,13 +51,32 @@ impl Path<'_> {
 
     /// "expected …, got …" for a value of the wrong kind.
     pub fn expected(&self, what: &str, got: &Value) -> ContractError {
-        let mut shown = got.to_string();
-        if shown.len() > 40 {
-            let cut = (0..=40).rev().find(|&i| shown.is_char_boundary(i));
-            shown.truncate(cut.unwrap_or(0));
-            shown.push('…');
+        self.error(format!("expected {what}, got {}", shown(got)))
+    }
+}
+
+/// A short picture of `v` for an error message: text (cut at 40
+/// characters), a whole number, or what kind of value it is. Written
+/// rather than serialized, which would bring serde_json's writer and
+/// float formatting into the wasm for error messages alone.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.as_i64().map_or("a number".into(), |i| i.to_string()),
+        Value::String(s) => {
+            let mut shown = format!("\"{s}\"");
+            if shown.len() > 40 {
+                let cut = (0..=40).rev().find(|&i| shown.is_char_boundary(i));
+                shown.truncate(cut.unwrap_or(0));
+                shown.push('…');
+            }
+            shown
         }
-        self.error(format!("expected {what}, got {shown}"))
+        Value::Array(a) if a.is_empty() => "[]".into(),
+        Value::Array(_) => "[…]".into(),
+        Value::Object(o) if o.is_empty() => "{}".into(),
+        Value::Object(_) => "{…}".into(),
     }
 }
 
@@ -329,9 +348,13 @@ mod tests {
         let long = format!(r#"[{{"name":"{}","tags":{{}}}}]"#, "é".repeat(50));
         let (_, d) = field(read(&long));
         assert_eq!(d, "expected a list, got {}");
-        let (f, d) = field(read(&format!(r#"[{{"name":["{}"]}}]"#, "ก".repeat(60))));
-        assert_eq!(f, "[0].name");
+        let (f, d) = field(read(&format!(r#"[{{"name":"a","tags":"{}"}}]"#, "ก".repeat(60))));
+        assert_eq!(f, "[0].tags");
         assert!(d.ends_with('…') && d.chars().count() < 70, "{d}");
+        let (f, d) = field(read(r#"[{"name":["a"],"tags":[]}]"#));
+        assert_eq!((f.as_str(), d.as_str()), ("[0].name", "expected text, got […]"));
+        let (_, d) = field(read(r#"[{"name":2.5,"tags":[]}]"#));
+        assert_eq!(d, "expected text, got a number");
     }
 
     #[test]

@@ -97,6 +97,11 @@ pub struct Portal {
     pub glossary: Vec<GlossaryEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anonymous_key: Option<String>,
+    /// What the engagement covers ("What we agreed"). Read here with the
+    /// rest, because the portal shows it; the other parts of
+    /// [`agreed::Agreed`] are read by their own reader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<agreed::AgreedScope>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -351,7 +356,7 @@ impl Due {
     pub fn to_wire(self) -> String {
         match self {
             Due::Day(d) => day_to_wire(d),
-            Due::At(t) => t.to_rfc3339(),
+            Due::At(t) => moment_to_wire(t),
         }
     }
 }
@@ -431,11 +436,58 @@ pub fn parse_moment(s: &str) -> Option<Timestamp> {
         .map(|utc| DateTime::from_naive_utc_and_offset(utc, offset))
 }
 
+/// RFC 3339, as chrono's `to_rfc3339` writes it (`2026-11-20T17:00:00+07:00`,
+/// fractions of a second in 3, 6 or 9 digits when there are any): written
+/// out, as [`parse_moment`] is, to keep chrono's formatter out of the wasm.
+pub fn moment_to_wire(t: Timestamp) -> String {
+    use chrono::Timelike;
+    let mut s = day_to_wire(t.date_naive());
+    let two = |s: &mut String, n: u32| {
+        s.push(char::from(b'0' + (n / 10) as u8));
+        s.push(char::from(b'0' + (n % 10) as u8));
+    };
+    let nano = t.nanosecond();
+    // A leap second is kept as chrono keeps it: 59 s and more than 10⁹ ns.
+    let (sec, nano) = if nano >= 1_000_000_000 {
+        (60, nano - 1_000_000_000)
+    } else {
+        (t.second(), nano)
+    };
+    for (sep, n) in [('T', t.hour()), (':', t.minute()), (':', sec)] {
+        s.push(sep);
+        two(&mut s, n);
+    }
+    if nano > 0 {
+        let (digits, mut n) = match nano {
+            n if n % 1_000_000 == 0 => (3, n / 1_000_000),
+            n if n % 1_000 == 0 => (6, n / 1_000),
+            n => (9, n),
+        };
+        let mut frac = [b'0'; 9];
+        for i in (0..digits).rev() {
+            frac[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        s.push('.');
+        s.push_str(std::str::from_utf8(&frac[..digits]).unwrap_or_default());
+    }
+    let offset = t.offset().local_minus_utc();
+    s.push(if offset < 0 { '-' } else { '+' });
+    let minutes = offset.unsigned_abs() / 60;
+    two(&mut s, minutes / 60);
+    s.push(':');
+    two(&mut s, minutes % 60);
+    s
+}
+
 /// `YYYY-MM-DD`.
 pub fn day_to_wire(d: NaiveDate) -> String {
     let (y, m, day) = (d.year(), d.month(), d.day());
     let mut s = String::with_capacity(10);
-    s.push_str(&y.to_string());
+    // Four digits, as `parse_day` reads them (year 999 is `0999`).
+    let y = y.to_string();
+    s.push_str(&"000"[..4usize.saturating_sub(y.len()).min(3)]);
+    s.push_str(&y);
     for n in [m, day] {
         s.push('-');
         if n < 10 {
@@ -574,7 +626,7 @@ from_json! {
     Portal {
         schema_version: req, generated_at: req, agency: req, client: req, viewer: req,
         contacts: req, communication: req, deliverables: req, approvals: req,
-        deadlines: req, wins: req, glossary: or_default, anonymous_key: opt,
+        deadlines: req, wins: req, glossary: or_default, anonymous_key: opt, scope: opt,
     }
     Agency { name: req, logo_url: opt, website: opt, brand_color: opt }
     Client { name: req, logo_url: opt }

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 
 use chrono::Datelike;
 
-use crate::contract::agreed::{Agreed, Month};
+use crate::contract::agreed::{Agreed, AgreedScope, Month};
 use crate::contract::{Due, Portal, Timestamp};
 
 fn ts(t: &mut Timestamp, d: Duration) {
@@ -35,6 +35,12 @@ fn month_index(year: i32, month: u32) -> i64 {
     i64::from(year) * 12 + i64::from(month) - 1
 }
 
+fn scope(s: &mut AgreedScope, d: Duration) {
+    for x in [&mut s.starts, &mut s.ends].into_iter().flatten() {
+        due(x, d);
+    }
+}
+
 /// Shift every date of the "What we agreed" parts by `days` days. A
 /// report's month keeps its distance to the report's publication: a report
 /// on October published on 3 November, moved a month on, is on November.
@@ -43,10 +49,8 @@ pub fn shift_agreed(a: &mut Agreed, days: i64) {
         return;
     }
     let d = Duration::days(days);
-    if let Some(scope) = a.scope.as_mut() {
-        for x in [&mut scope.starts, &mut scope.ends].into_iter().flatten() {
-            due(x, d);
-        }
+    if let Some(s) = a.scope.as_mut() {
+        scope(s, d);
     }
     for m in &mut a.meetings {
         ts(&mut m.held_at, d);
@@ -100,6 +104,9 @@ pub fn shift_days(p: &mut Portal, days: i64) {
     }
     p.deadlines.iter_mut().for_each(|x| due(&mut x.due, d));
     p.wins.iter_mut().for_each(|w| due(&mut w.date, d));
+    if let Some(s) = p.scope.as_mut() {
+        scope(s, d);
+    }
 }
 
 #[cfg(test)]
@@ -115,6 +122,11 @@ mod tests {
         shift_to(&mut p, target);
         assert_eq!(p.generated_at.date_naive(), target);
         let ten = Duration::days(10);
+        let starts = |p: &Portal| p.scope.as_ref().and_then(|s| s.starts);
+        match (starts(&p), starts(&before)) {
+            (Some(Due::Day(x)), Some(Due::Day(y))) => assert_eq!(x, y + ten),
+            other => panic!("the demo's scope starts on a day: {other:?}"),
+        }
         assert_eq!(
             p.approvals[0].requested_at,
             before.approvals[0].requested_at + ten

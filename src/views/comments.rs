@@ -39,7 +39,7 @@ pub fn Comments(d: Deliverable) -> impl IntoView {
                             <p class="cp-comment-head">
                                 <strong>{c.author.clone()}</strong>
                                 " · "
-                                <time datetime=c.created_at.to_rfc3339()>{intl::moment(c.created_at)}</time>
+                                <time datetime=crate::contract::moment_to_wire(c.created_at)>{intl::moment(c.created_at)}</time>
                                 {on.map(|o| format!(" · {o}"))}
                                 {pending.then(|| view! { " · " <span class="cp-badge cp-tone-attention">{t.comment_not_sent}</span> })}
                             </p>

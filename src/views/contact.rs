@@ -60,7 +60,7 @@ pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
                     })}
                     {c.cadence.clone().map(|x| view! { <div><dt>{t.cadence}</dt><dd>{x}</dd></div> })}
                     {c.next_check_in.map(|x| view! {
-                        <div><dt>{t.next_check_in}</dt><dd><time datetime=x.to_rfc3339()>{intl::moment(x)}</time></dd></div>
+                        <div><dt>{t.next_check_in}</dt><dd><time datetime=crate::contract::moment_to_wire(x)>{intl::moment(x)}</time></dd></div>
                     })}
                 </dl>
             </section>

@@ -195,7 +195,9 @@ fn owner_name(p: &Portal, d: &Deliverable) -> Option<String> {
 }
 
 /// Status, scope, due date and lead, as a description list.
-fn facts(p: &Portal, d: &Deliverable, t: &'static Strings) -> impl IntoView {
+/// With `linked`, the scope badge opens what the agreed work says about it.
+fn facts(p: &Portal, d: &Deliverable, t: &'static Strings, linked: bool) -> impl IntoView {
+    let linked = linked && p.scope.is_some();
     let finished = matches!(
         d.status,
         DeliverableStatus::Approved | DeliverableStatus::Delivered
@@ -203,7 +205,7 @@ fn facts(p: &Portal, d: &Deliverable, t: &'static Strings) -> impl IntoView {
     view! {
         <dl class="cp-facts">
             <div><dt>{t.status_label}</dt><dd><StatusBadge status=d.status /></dd></div>
-            <div><dt>{t.scope_label}</dt><dd><ScopeBadge scope=d.scope /></dd></div>
+            <div><dt>{t.scope_label}</dt><dd><ScopeBadge scope=d.scope linked /></dd></div>
             <div>
                 <dt>{t.due_label}</dt>
                 <dd>{match (d.due, finished) {
@@ -229,7 +231,7 @@ fn DeliverableCard(p: Arc<Portal>, d: Deliverable) -> impl IntoView {
                 <a href=Route::Deliverable(d.id.clone()).href()>{d.title.clone()}</a>
             </h2>
             {d.summary.clone().map(|s| view! { <p class="cp-summary">{explained(s)}</p> })}
-            {facts(&p, &d, t)}
+            {facts(&p, &d, t, false)}
             {(count > 0).then(|| view! {
                 <p class="cp-muted">
                     {t.version_count(count)}
@@ -274,7 +276,7 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
     Either::Right(view! {
         <p class="cp-breadcrumb"><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
         <PageTitle title=d.title.clone() intro=d.summary.clone().unwrap_or_default() />
-        <section class="cp-card">{facts(&p, &d, t)}{concern_shortcut(t, d.title.clone())}</section>
+        <section class="cp-card">{facts(&p, &d, t, true)}{concern_shortcut(t, d.title.clone())}</section>
         {has_approvals.then(|| view! {
             <section class="cp-card" aria-labelledby="cp-d-approvals">
                 <h2 id="cp-d-approvals">{t.approvals_for_this}</h2>

@@ -1,6 +1,7 @@
 //! The Leptos components. Each page reads the feed through
 //! [`portal::portal_view`], which owns loading and error states.
 
+pub mod agreed;
 pub mod app;
 pub mod approvals;
 pub mod asset;

@@ -29,6 +29,13 @@ pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
             <ComingUpCard p=p.clone() />
             <LatestWinCard p=p.clone() />
             <ContactCard p=p.clone() />
+            {p.scope.as_ref().map(|s| view! {
+                <section class="cp-card" aria-labelledby="cp-agreed-title">
+                    <h2 id="cp-agreed-title">{t.agreed_title}</h2>
+                    <p>{s.summary.clone()}</p>
+                    <p><a class="cp-more" href=Route::Agreed(None).href()>{t.agreed_see}</a></p>
+                </section>
+            })}
         </div>
     }
 }

@@ -16,7 +16,7 @@ use leptos::web_sys::Element;
 use crate::contract::Portal;
 use crate::i18n::use_i18n;
 use crate::route::Route;
-use crate::views::{approvals, concern, contact, deadlines, deliverables, overview, wins};
+use crate::views::{agreed, approvals, concern, contact, deadlines, deliverables, overview, wins};
 
 /// The page for `route`, in an element laid out as if it were not there.
 pub fn page_view(route: Route, p: Arc<Portal>) -> impl IntoView {
@@ -39,6 +39,7 @@ fn draw(route: Route, p: Arc<Portal>, el: &Element) -> Box<dyn Any> {
         Route::Wins => mount(el, || wins::wins_page(p)),
         Route::Contact => mount(el, || contact::contact_page(p)),
         Route::Concern(about) => mount(el, || concern::concern_page(p, about)),
+        Route::Agreed(part) => mount(el, move || agreed::agreed_page(p, part)),
         Route::NotFound => mount(el, || view! { <NotFoundPage /> }),
     }
 }

@@ -61,7 +61,12 @@ pub fn StatusBadge(status: DeliverableStatus) -> impl IntoView {
 }
 
 #[component]
-pub fn ScopeBadge(scope: Scope) -> impl IntoView {
+pub fn ScopeBadge(
+    scope: Scope,
+    /// Link to what the agreed work says about it (when the feed has it).
+    #[prop(optional)]
+    linked: bool,
+) -> impl IntoView {
     let t = use_i18n().t();
     let tone = match scope {
         Scope::Included => "outline",
@@ -69,7 +74,9 @@ pub fn ScopeBadge(scope: Scope) -> impl IntoView {
         Scope::OutOfScope => "warning",
         Scope::Other => "neutral",
     };
-    view! { <span class=format!("cp-badge cp-tone-{tone}")>{t.scope(scope)}</span> }
+    // Unlinked, an `a` without `href` is plain text.
+    let href = linked.then(|| crate::route::Route::Agreed(Some(scope)).href());
+    view! { <a class=format!("cp-badge cp-tone-{tone}") href=href>{t.scope(scope)}</a> }
 }
 
 #[component]

@@ -33,6 +33,7 @@ const VIEWS = [
   { hash: '#/deadlines', heading: 'Deadlines', name: 'deadlines' },
   { hash: '#/wins', heading: 'Wins', name: 'wins' },
   { hash: '#/contact', heading: 'Contact & escalate', name: 'contact' },
+  { hash: '#/agreed', heading: 'What we agreed', name: 'agreed' },
 ];
 
 test('the static skeleton paints before the app, then the app replaces it', async () => {

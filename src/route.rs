@@ -225,7 +225,10 @@ mod tests {
             Route::Agreed(Some(Scope::OutOfScope))
         );
         assert_eq!(Route::parse("#/agreed?scope=other"), Route::Agreed(None));
-        assert_eq!(Route::parse("#/agreed?scopex=included"), Route::Agreed(None));
+        assert_eq!(
+            Route::parse("#/agreed?scopex=included"),
+            Route::Agreed(None)
+        );
         assert_eq!(Route::parse("#/nope"), Route::NotFound);
         assert_eq!(Route::parse("#/approvals/a/b"), Route::NotFound);
     }

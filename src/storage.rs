@@ -81,7 +81,10 @@ mod imp {
             MEMORY
                 .with(|m| {
                     let k = self.memory_key(key);
-                    m.borrow().iter().find(|(x, _)| *x == k).map(|(_, v)| v.clone())
+                    m.borrow()
+                        .iter()
+                        .find(|(x, _)| *x == k)
+                        .map(|(_, v)| v.clone())
                 })
                 .or_else(|| self.web()?.get_item(key).ok().flatten())
         }
@@ -97,7 +100,10 @@ mod imp {
             });
             self.forget(key);
             if !saved {
-                MEMORY.with(|m| m.borrow_mut().push((self.memory_key(key), value.to_string())));
+                MEMORY.with(|m| {
+                    m.borrow_mut()
+                        .push((self.memory_key(key), value.to_string()))
+                });
             }
         }
 

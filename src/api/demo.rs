@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::ApiError;
 use crate::contract::json::from_json;
+use crate::contract::write::to_json;
 use crate::contract::{
     self, ApprovalStatus, Comment, Decision, DecisionKind, EscalationReceipt, Portal,
 };
@@ -179,6 +180,11 @@ from_json! {
     DemoEvent { key: req, at_ms: req, write: req }
 }
 
+to_json! {
+    DemoLog { seeded_on: req, events: req }
+    DemoEvent { key: req, at_ms: req, write: req }
+}
+
 impl DemoLog {
     /// The demo's state: the sample feed on its day, with every write.
     pub fn replay(&self, seed: &str, today: chrono::NaiveDate) -> Result<Portal, ApiError> {
@@ -218,9 +224,10 @@ impl DemoApi {
     }
 
     fn save(log: &DemoLog) {
-        if let Ok(json) = serde_json::to_string(log) {
-            Self::store().set(crate::storage::keys::DEMO_STATE, &json);
-        }
+        Self::store().set(
+            crate::storage::keys::DEMO_STATE,
+            &crate::contract::write::to_string(log),
+        );
     }
 
     /// The sample feed, fetched once per visit.
@@ -410,7 +417,8 @@ mod tests {
                 },
             ],
         };
-        let json = serde_json::to_string(&log).unwrap();
+        let json = crate::contract::write::to_string(&log);
+        assert_eq!(json, serde_json::to_string(&log).unwrap());
         let back: DemoLog = contract::parse(&json).unwrap();
         let p = back.replay(SEED, now().date_naive()).unwrap();
         let a = p.approval("a-home-3").unwrap();

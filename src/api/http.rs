@@ -120,18 +120,20 @@ impl HttpApi {
         let (path, body) = match write {
             Write::Decision { approval_id, body } => (
                 format!("/approvals/{}/decision", enc(approval_id)),
-                serde_json::to_string(body),
+                crate::contract::write::to_string(body),
             ),
             Write::Comment {
                 deliverable_id,
                 body,
             } => (
                 format!("/deliverables/{}/comments", enc(deliverable_id)),
-                serde_json::to_string(body),
+                crate::contract::write::to_string(body),
             ),
-            Write::Escalation { body, .. } => ("/escalations".into(), serde_json::to_string(body)),
+            Write::Escalation { body, .. } => (
+                "/escalations".into(),
+                crate::contract::write::to_string(body),
+            ),
         };
-        let body = body.map_err(|_| ApiError::Rejected { message: None })?;
         let url = format!("{}{path}", self.base);
         let req = Fetch::post(&url, &body);
         let req = match write {

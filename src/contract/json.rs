@@ -348,11 +348,17 @@ mod tests {
         let long = format!(r#"[{{"name":"{}","tags":{{}}}}]"#, "é".repeat(50));
         let (_, d) = field(read(&long));
         assert_eq!(d, "expected a list, got {}");
-        let (f, d) = field(read(&format!(r#"[{{"name":"a","tags":"{}"}}]"#, "ก".repeat(60))));
+        let (f, d) = field(read(&format!(
+            r#"[{{"name":"a","tags":"{}"}}]"#,
+            "ก".repeat(60)
+        )));
         assert_eq!(f, "[0].tags");
         assert!(d.ends_with('…') && d.chars().count() < 70, "{d}");
         let (f, d) = field(read(r#"[{"name":["a"],"tags":[]}]"#));
-        assert_eq!((f.as_str(), d.as_str()), ("[0].name", "expected text, got […]"));
+        assert_eq!(
+            (f.as_str(), d.as_str()),
+            ("[0].name", "expected text, got […]")
+        );
         let (_, d) = field(read(r#"[{"name":2.5,"tags":[]}]"#));
         assert_eq!(d, "expected text, got a number");
     }

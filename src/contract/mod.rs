@@ -13,7 +13,9 @@ use serde_json::Value;
 
 pub mod agreed;
 pub mod json;
+pub mod write;
 use json::{from_json, FromJson, Path};
+use write::to_json;
 
 /// A contract enum carried as a string. Open enums map any value this
 /// version does not know to `Other` (shown as a neutral state); closed ones
@@ -57,6 +59,12 @@ macro_rules! wire_enum {
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.to_wire())
+            }
+        }
+
+        impl $crate::contract::write::ToJson for $name {
+            fn to_json(&self, out: &mut String) {
+                $crate::contract::write::ToJson::to_json(self.to_wire(), out)
             }
         }
 
@@ -659,4 +667,11 @@ from_json! {
     ErrorBody { error: req }
     ErrorDetail { code: req, message: req, contact: opt }
     HelpContact { name: req, email: opt, phone: opt }
+}
+
+// What the portal sends: written by `write` in the browser.
+to_json! {
+    DecisionRequest { decision: req, version_id: req, comment: opt }
+    CommentRequest { body: req, version_id: opt }
+    EscalationRequest { to: req, anonymous: req, topic: req, urgency: req, message: req, reply_to: opt }
 }

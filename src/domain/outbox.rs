@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::contract::json::{self, from_json, FromJson, Obj, Path, Res};
+use crate::contract::write::{self, to_json, ToJson};
 use crate::contract::{
     Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
     DeliverableStatus, EscalationReceipt, EscalationRequest, Portal, Timestamp,
@@ -95,6 +96,53 @@ from_json! {
     Pending { key: req, write: req, made_at: req, not_before: req, attempts: req }
 }
 
+to_json! {
+    Pending { key: req, write: req, made_at: req, not_before: req, attempts: req }
+}
+
+/// Externally tagged, as serde writes it: `{"decision": {…}}`.
+impl ToJson for Write {
+    fn to_json(&self, out: &mut String) {
+        let (tag, mut inner) = (
+            match self {
+                Write::Decision { .. } => "decision",
+                Write::Comment { .. } => "comment",
+                Write::Escalation { .. } => "escalation",
+            },
+            String::new(),
+        );
+        let mut o = write::Obj::new(&mut inner);
+        match self {
+            Write::Decision { approval_id, body } => {
+                o.req("approval_id", approval_id).req("body", body)
+            }
+            Write::Comment {
+                deliverable_id,
+                body,
+            } => o.req("deliverable_id", deliverable_id).req("body", body),
+            Write::Escalation {
+                body,
+                to_name,
+                anonymous_key,
+            } => o
+                .req("body", body)
+                .req("to_name", to_name)
+                .opt("anonymous_key", anonymous_key),
+        }
+        .end();
+        write::Obj::new(out).req(tag, &RawJson(inner)).end();
+    }
+}
+
+/// Text that is already JSON.
+struct RawJson(String);
+
+impl ToJson for RawJson {
+    fn to_json(&self, out: &mut String) {
+        out.push_str(&self.0)
+    }
+}
+
 impl Pending {
     pub fn is_ready(&self, now_ms: f64) -> bool {
         now_ms >= self.not_before
@@ -151,7 +199,7 @@ impl Outbox {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.items).unwrap_or_else(|_| "[]".into())
+        write::to_string(&self.items)
     }
 
     /// Split for saving: (named writes, kept on the device; anonymous ones,

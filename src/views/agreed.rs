@@ -33,7 +33,9 @@ pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
             </section>
         }
     };
-    let intro = s.as_ref().map_or(t.agreed_none.to_string(), |s| s.summary.clone());
+    let intro = s
+        .as_ref()
+        .map_or(t.agreed_none.to_string(), |s| s.summary.clone());
     view! {
         <PageTitle title=t.agreed_title.to_string() intro />
         {s.map(|s| {

@@ -83,7 +83,11 @@ test('approve: confirmation names it, undo window, exact request, receipt, count
   await page.getByRole('heading', { level: 1, name: 'Hello, Sam' }).waitFor();
   assert.equal(await page.locator('.cp-owed .cp-number').innerText(), '3');
   await page.locator('.cp-nav a', { hasText: 'Deliverables' }).click();
-  assert.match(await page.locator('.cp-deliverable', { hasText: 'Homepage redesign' }).innerText(), /Status\s+Approved/);
+  // Waiting until it is shown: a card's text reads as empty until the
+  // browser has laid it out (content-visibility: auto).
+  const card = page.locator('.cp-deliverable', { hasText: 'Homepage redesign' });
+  await card.locator('.cp-facts div', { hasText: 'Status' }).getByText('Approved', { exact: true }).waitFor();
+  assert.match(await card.innerText(), /Status\s+Approved/);
   assert.equal(env.api.calls().filter((r) => r.path === '/portal').length, 1, 'no reload of the feed was needed');
   assertNoProblems(page);
 });

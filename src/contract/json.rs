@@ -111,7 +111,7 @@ impl<'a> Obj<'a> {
         let at = Path::Key(&self.at, key);
         match self.get(key) {
             Some(v) => T::from_json(v, at),
-            None => Err(at.error(format!("missing field `{key}`"))),
+            None => Err(missing(at, key)),
         }
     }
 
@@ -126,6 +126,12 @@ impl<'a> Obj<'a> {
             .map(|v| T::from_json(v, Path::Key(&self.at, key)))
             .transpose()
     }
+}
+
+/// Out of line: one copy, rather than one in every `req` of every type.
+#[inline(never)]
+fn missing(at: Path, key: &str) -> ContractError {
+    at.error(format!("missing field `{key}`"))
 }
 
 /// How a struct is read: each field `req`uired, `opt`ional or

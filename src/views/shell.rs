@@ -23,9 +23,12 @@ pub fn Shell() -> impl IntoView {
     brand_style();
     view! {
         <div class="cp-app" lang=t.tag>
-            <a class="cp-skip" href="#cp-main" on:click=skip_to_main>
+            // A button, not a `#cp-main` link: the fragment is the router's,
+            // and checkers looking for the target in the page cannot see
+            // into the shadow root.
+            <button type="button" class="cp-skip" on:click=skip_to_main>
                 {t.skip_to_content}
-            </a>
+            </button>
             {match backend {
                 Backend::Demo(_) => Some(view! { <DemoBanner /> }),
                 Backend::Http(_) => None,
@@ -41,8 +44,7 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// The skip link must not touch the hash: the hash is the route.
-fn skip_to_main(ev: leptos::ev::MouseEvent) {
-    ev.prevent_default();
+fn skip_to_main(_: leptos::ev::MouseEvent) {
     if let Some(m) = crate::embed::by_id("cp-main") {
         let _ = m.focus();
     }

@@ -180,13 +180,13 @@ test('the demo keeps its state in the browser, and "Reset demo" starts over', as
   assertNoProblems(page);
 });
 
-test('keyboard only: skip link, then every section through the navigation', async () => {
+test('keyboard only: skip to content, then every section through the navigation', async () => {
   const page = await openView();
   await page.keyboard.press('Tab');
   assert.equal(await focused(page, 'textContent'), 'Skip to content');
   await page.keyboard.press('Enter');
   assert.equal(await focused(page, 'id'), 'cp-main');
-  assert.match(page.url(), /\/portal\/$/, 'the skip link must not change the route');
+  assert.match(page.url(), /\/portal\/$/, 'skipping must not change the route');
   // Walk into the navigation and open Deadlines with the keyboard.
   await page.locator('.cp-nav a', { hasText: 'Deadlines' }).focus();
   await page.keyboard.press('Enter');

@@ -57,7 +57,7 @@ const PAINTED = () => {
     });
 };
 
-async function lighthouseRun(url) {
+async function lighthouseRun(url, name) {
   const profile = mkdtempSync(join(tmpdir(), 'cp-bench-'));
   const chrome = spawn(CHROMIUM, ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
   try {
@@ -76,6 +76,8 @@ async function lighthouseRun(url) {
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     });
+    // The whole report, for finding what blocks (long-tasks, bootup-time).
+    writeFileSync(`target/lighthouse-${name}.json`, JSON.stringify(lhr));
     const audit = (id) => lhr.audits[id]?.numericValue;
     return {
       performance: Math.round(lhr.categories.performance.score * 100),
@@ -191,8 +193,8 @@ for (const [k, v] of Object.entries({ english: bytes.english, firstLoad: bytes.f
 // one is for the scale figures.
 api.reset(agencyFeed());
 api.state.allowOrigin = host.origin;
-result.lighthouse.demo = await lighthouseRun(`${host.origin}/portal/`);
-result.lighthouse.agency = await lighthouseRun(`${host.origin}/agency/`);
+result.lighthouse.demo = await lighthouseRun(`${host.origin}/portal/`, 'demo');
+result.lighthouse.agency = await lighthouseRun(`${host.origin}/agency/`, 'agency');
 
 api.reset(big);
 api.state.allowOrigin = host.origin;

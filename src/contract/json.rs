@@ -107,6 +107,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A field the contract requires.
+    #[inline(never)]
     pub fn req<T: FromJson>(&self, key: &str) -> Res<T> {
         let at = Path::Key(&self.at, key);
         match self.get(key) {
@@ -121,6 +122,7 @@ impl<'a> Obj<'a> {
     }
 
     /// An optional field: absent and `null` are both "not given".
+    #[inline(never)]
     pub fn opt<T: FromJson>(&self, key: &str) -> Res<Option<T>> {
         self.get(key)
             .map(|v| T::from_json(v, Path::Key(&self.at, key)))
@@ -140,6 +142,7 @@ fn missing(at: Path, key: &str) -> ContractError {
 macro_rules! from_json {
     ($($name:ident { $($field:ident: $how:ident),* $(,)? })*) => {$(
         impl $crate::contract::json::FromJson for $name {
+            #[inline(never)]
             fn from_json(
                 v: &serde_json::Value,
                 at: $crate::contract::json::Path,

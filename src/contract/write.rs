@@ -63,20 +63,28 @@ impl ToJson for u32 {
     }
 }
 
-/// Times in milliseconds, the only numbers written: whole numbers, as the
-/// browser's clock gives them, written as serde_json writes a whole double
-/// (`1764000000000.0`). A fraction is rounded; what is not a number at all
-/// is written as 0.
+/// Times in milliseconds, the only numbers written: exactly, in the
+/// platform's shortest form that reads back as the same number (in the
+/// browser JavaScript's, `1764000000000`; natively Rust's,
+/// `1764000000000.0`, as serde_json writes it). What is not a number at
+/// all is written as 0: a time that cannot be read means "now".
 impl ToJson for f64 {
     fn to_json(&self, out: &mut String) {
-        let ms = if self.is_finite() {
-            self.round() as i64
-        } else {
-            0
-        };
-        out.push_str(&ms.to_string());
-        out.push_str(".0");
+        match self.is_finite() {
+            true => out.push_str(&shortest(*self)),
+            false => out.push('0'),
+        }
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn shortest(x: f64) -> String {
+    js_sys::JSON::stringify(&x.into()).map_or_else(|_| "0".into(), String::from)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest(x: f64) -> String {
+    format!("{x:?}")
 }
 
 impl<T: ToJson> ToJson for [T] {
@@ -241,9 +249,20 @@ mod tests {
     }
 
     #[test]
-    fn times_are_whole_milliseconds() {
-        assert_eq!(to_string(&1.6), "2.0");
-        assert_eq!(to_string(&f64::NAN), "0.0");
+    fn times_read_back_as_they_were_saved() {
         assert_eq!(to_string(&-3.0), "-3.0");
+        assert_eq!(to_string(&f64::NAN), "0");
+        assert_eq!(to_string(&f64::INFINITY), "0");
+        for x in [
+            1.6,
+            1_764_000_000_000.5,
+            1e300,
+            -2.5e-7,
+            9_007_199_254_740_993.0,
+            1e22,
+        ] {
+            let back: f64 = serde_json::from_str(&to_string(&x)).unwrap();
+            assert_eq!(back, x, "{x}");
+        }
     }
 }

@@ -4,7 +4,9 @@
 //! The types also derive serde's `Serialize`, which the reference server
 //! uses for everything it writes; in the browser this writer takes its
 //! place, so serde_json's serializer (and its float formatting) does not
-//! ship in the wasm. A native test holds both to the same bytes.
+//! ship in the wasm. A native test holds both to the same bytes (numbers
+//! aside, which the browser writes in JavaScript's form: `1764000000000`
+//! where serde_json writes `1764000000000.0`, the same number).
 
 /// A value that writes itself as JSON.
 pub trait ToJson {

@@ -3,7 +3,7 @@
 
 use crate::contract::{self, ContractError, ErrorBody, HelpContact};
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub enum ApiError {
     /// The request never got an answer: no connection, the API is down, or
     /// the API does not allow this page's origin (CORS).
@@ -65,6 +65,15 @@ impl std::fmt::Display for ApiError {
             ApiError::BadData(_) => "unreadable answer",
             ApiError::Unconfirmed => "taken, answer unreadable",
         })
+    }
+}
+
+/// The same short words as `Display`. A derived `Debug` would be reached
+/// through `dyn Error` and bring the standard library's string escaping
+/// (and its Unicode tables) into the wasm for logs nobody reads.
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
     }
 }
 

@@ -45,7 +45,9 @@ impl Route {
         let mut parts = f.splitn(2, '/');
         let head = parts.next().unwrap_or("");
         let id = match parts.next() {
-            Some(raw) if raw.is_empty() || raw.contains('/') => return Route::NotFound,
+            Some(raw) if raw.is_empty() || raw.bytes().any(|b| b == b'/') => {
+                return Route::NotFound
+            }
             Some(raw) => Some(decode(raw)),
             None => None,
         };

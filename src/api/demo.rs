@@ -243,7 +243,8 @@ impl DemoApi {
         let mut text = super::http::Fetch::get(&url).text().await?;
         if !assets.is_empty() {
             // The sample's pictures sit beside the portal, not the page.
-            text = text.replace(
+            text = crate::domain::text::replace(
+                &text,
                 "\"demo/",
                 &["\"", &crate::config::asset_url(&assets, "demo/")].concat(),
             );

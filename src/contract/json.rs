@@ -162,19 +162,19 @@ pub fn read<T: FromJson>(body: &str) -> Res<T> {
 
 /// Parse a body into a JSON value.
 pub fn value(body: &str) -> Res<Value> {
-    parse(body).map_err(|msg| {
-        // Parsers add where it went wrong ("at line 1 column 70"); agencies
-        // need to know what is wrong, not the column of a minified body.
-        let detail = msg.rfind(" at line ").map_or(&*msg, |i| &msg[..i]);
-        ContractError::NotJson {
-            detail: detail.to_string(),
-        }
-    })
+    parse(body).map_err(|detail| ContractError::NotJson { detail })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn parse(body: &str) -> Result<Value, String> {
-    serde_json::from_str(body).map_err(|e| e.to_string())
+    serde_json::from_str(body).map_err(|e| {
+        // serde_json adds where it went wrong ("at line 1 column 70");
+        // agencies need to know what is wrong, not the column of a
+        // minified body.
+        let msg = e.to_string();
+        msg.rfind(" at line ")
+            .map_or(msg.clone(), |i| msg[..i].to_string())
+    })
 }
 
 /// In the browser its own `JSON.parse` reads the body, so serde_json's
@@ -217,18 +217,15 @@ fn from_js(v: &wasm_bindgen::JsValue, depth: u8) -> Value {
                 .collect(),
         )
     } else {
-        Value::Object(
-            Object::entries(v.unchecked_ref())
-                .iter()
-                .map(|pair| {
-                    let pair: Array = pair.unchecked_into();
-                    (
-                        pair.get(0).as_string().unwrap_or_default(),
-                        from_js(&pair.get(1), depth + 1),
-                    )
-                })
-                .collect(),
-        )
+        let mut map = Map::new();
+        for pair in Object::entries(v.unchecked_ref()).iter() {
+            let pair: Array = pair.unchecked_into();
+            map.insert(
+                pair.get(0).as_string().unwrap_or_default(),
+                from_js(&pair.get(1), depth + 1),
+            );
+        }
+        Value::Object(map)
     }
 }
 

@@ -120,8 +120,8 @@ pub fn is_email(s: &str) -> bool {
         && !s
             .bytes()
             .any(|b| b <= b' ' || b"<>()[],;:\"\\".contains(&b))
-        && !local.contains('@')
-        && domain.contains('.')
+        && !local.bytes().any(|b| b == b'@')
+        && domain.bytes().any(|b| b == b'.')
         && labels_ok
 }
 

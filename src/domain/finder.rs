@@ -5,6 +5,7 @@
 
 use crate::contract::{Deliverable, DeliverableStatus, Scope};
 use crate::domain::order::sort_by_i64;
+use crate::domain::text::contains;
 use crate::domain::time::{due_instant, Zone};
 use crate::route::{decode, encode};
 
@@ -178,7 +179,7 @@ impl Index {
                 let r = &self.rows[i];
                 f.status.is_none_or(|s| s == r.status)
                     && f.scope.is_none_or(|s| s == r.scope)
-                    && words.iter().all(|w| r.text.contains(w))
+                    && words.iter().all(|w| contains(&r.text, w))
             })
             .collect();
         let sort = f.sort;

@@ -11,15 +11,16 @@ pub fn safe_url(raw: &str) -> Option<String> {
         || lower.starts_with("http://")
         || lower.starts_with("mailto:")
         || lower.starts_with("tel:")
-        || (!s.is_empty() && !lower.contains(':') && !s.starts_with("//"));
+        || (!s.is_empty() && !lower.bytes().any(|b| b == b':') && !s.starts_with("//"));
     ok.then(|| s.to_string())
 }
 
 /// `mailto:` link for an email address, if it looks like one.
 pub fn mailto(email: &str) -> Option<String> {
     let e = email.trim();
-    let ok =
-        e.contains('@') && !e.contains(char::is_whitespace) && !e.contains(['<', '>', '"', '?']);
+    let ok = e.bytes().any(|b| b == b'@')
+        && !e.contains(char::is_whitespace)
+        && !e.contains(['<', '>', '"', '?']);
     ok.then(|| format!("mailto:{e}"))
 }
 

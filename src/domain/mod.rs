@@ -17,6 +17,7 @@ pub mod receipt;
 pub mod shift;
 #[cfg(test)]
 pub mod testkit;
+pub mod text;
 pub mod time;
 pub mod validate;
 pub mod wins;

@@ -82,7 +82,9 @@ pub fn with_unit(n: String, unit: Option<&str>) -> String {
 fn is_prefix_symbol(u: &str) -> bool {
     let mut chars = u.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => (c.is_ascii_punctuation() && c != '%') || "€£¥₩฿₹₽₺₫₱₪₦₴₸".contains(c),
+        (Some(c), None) => {
+            (c.is_ascii_punctuation() && c != '%') || "€£¥₩฿₹₽₺₫₱₪₦₴₸".chars().any(|s| s == c)
+        }
         _ => false,
     }
 }

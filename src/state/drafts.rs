@@ -24,7 +24,7 @@ pub fn restore(key: &str, text: &str) {
     let current = load(key);
     if current.trim().is_empty() {
         save(key, text);
-    } else if !current.contains(text) {
+    } else if !crate::domain::text::contains(&current, text) {
         save(key, &format!("{text}\n\n{current}"));
     }
 }

@@ -20,8 +20,18 @@ if (types && !types.defaultPolicy) {
   }
 }
 
+// The portal's sizes are in rem, which follows the page's root font size
+// even inside the portal's shadow root. Many sites set
+// `html { font-size: 62.5% }`, which would shrink the portal to 10 px text.
+// Where the page's root size differs from the reader's own text size
+// (`medium`: their browser's setting), the portal is zoomed by the ratio, so
+// it looks as it does on its own page, at the size the reader chose.
+const px = (el) => parseFloat(getComputedStyle(el).fontSize);
 const here = new URL('./', import.meta.url).href;
 for (const el of document.querySelectorAll('[data-client-portal]')) {
   if (!el.hasAttribute('data-assets')) el.setAttribute('data-assets', here);
+  el.style.fontSize = 'medium';
+  const ratio = px(el) / px(document.documentElement);
+  if (Math.abs(ratio - 1) > 0.01) el.style.zoom = ratio;
 }
 init();

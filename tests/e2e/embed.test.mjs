@@ -55,6 +55,8 @@ before(async () => {
       '/site/hostile.html': () => page(`<style>${HOSTILE_CSS}</style>`, `${HOST_BODY}${inline()}`),
       '/site/plain.html': () => page(`<style>${HOSTILE_CSS}</style>`, HOST_BODY),
       '/site/rtl.html': () => page('', `${inline(' dir="rtl"')}`),
+      // A very common stylesheet: 1rem = 10px on the page.
+      '/site/small-root.html': () => page('<style>html { font-size: 62.5% } body { font-size: 1.6rem }</style>', `<p id="host-p">Host text</p>${inline()}`),
     },
     // The iframe's parent is another origin: it loads frame.js with CORS.
     { headers: () => ({ 'access-control-allow-origin': '*' }) },
@@ -126,6 +128,41 @@ test('inline embed: hostile host CSS changes nothing inside, and nothing leaks o
   await p.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
   await assertAccessible(p, 'inline embed in a hostile page');
   await screenshot(p, 'embed-inline-hostile-1280');
+  assertNoProblems(p);
+});
+
+test('inline embed: a page with html { font-size: 62.5% } does not shrink the portal', async () => {
+  // Rendered sizes (what the reader sees), not computed styles: the portal
+  // is zoomed back to the reader's own text size.
+  const sizes = (p) => p.evaluate(() => {
+    const root = document.querySelector('[data-client-portal]').shadowRoot;
+    const box = (sel) => {
+      const r = root.querySelector(sel).getBoundingClientRect();
+      return [Math.round(r.width), Math.round(r.height)];
+    };
+    return { h1: box('#cp-main h1')[1], nav: box('.cp-nav a'), button: box('.cp-language select')[1] };
+  });
+  const ref = await newPage(browser);
+  await ref.goto(`${host.origin}/portal/`);
+  await waitForPortal(ref);
+  await ref.locator('#cp-main h1').getByText('Hello, Maya').waitFor();
+  const expected = await sizes(ref);
+
+  const p = await newPage(browser);
+  await p.goto(`${host.origin}/site/small-root.html`);
+  await waitForPortal(p);
+  await p.locator('#cp-main h1').getByText('Hello, Maya').waitFor();
+  const got = await sizes(p);
+  for (const [what, want] of Object.entries(expected)) {
+    for (const [i, v] of [want].flat().entries()) {
+      const g = [got[what]].flat()[i];
+      assert.ok(Math.abs(g - v) <= 2, `${what}: ${JSON.stringify(got[what])} on the page, ${JSON.stringify(want)} on its own`);
+    }
+  }
+  // The host's own text is the host's business.
+  assert.equal(await p.locator('#host-p').evaluate((e) => getComputedStyle(e).fontSize), '16px');
+  await assertAccessible(p, 'inline embed on a 62.5% page');
+  await screenshot(p, 'embed-inline-small-root-1280');
   assertNoProblems(p);
 });
 

@@ -3,7 +3,9 @@
 //! `data-parent-origin`. The API address is never read from the address bar, so a
 //! crafted link cannot send the client's token elsewhere. A token may arrive
 //! in the fragment (`#token=…`); it is moved to sessionStorage and removed
-//! from the address bar at once.
+//! from the address bar at once. A link's token never silently replaces a
+//! different one this tab already uses: it is offered, and the client
+//! chooses ([`choose_token`]).
 
 /// What the embedding page asked for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -11,6 +13,9 @@ pub struct Config {
     /// Base URL of the agency's API; `None` runs the demo agency.
     pub api: Option<String>,
     pub token: Option<String>,
+    /// A token from the link that differs from the one this tab already
+    /// signs in with: used only if the client says so.
+    pub offered: Option<String>,
     pub locale: Option<String>,
     /// When the portal is shown in an iframe: the sites allowed to embed it
     /// (`data-parent-origin`), which are told its height and page. Empty:
@@ -98,6 +103,24 @@ pub fn take_token(fragment: &str) -> (Option<String>, String) {
     (token, rest)
 }
 
+/// Which sign-in to use: the embedding page's `data-token`, else the
+/// link's token, else the one this tab keeps. Returns the token to use now
+/// and, when the link brought a different one than the tab keeps, that one
+/// as an offer: a crafted link must not quietly sign the client in as
+/// someone else (what they then approve or write would go under that
+/// name).
+pub fn choose_token(
+    page: Option<String>,
+    link: Option<String>,
+    kept: Option<String>,
+) -> (Option<String>, Option<String>) {
+    match (page, link, kept) {
+        (Some(page), _, _) => (Some(page), None),
+        (None, Some(link), Some(kept)) if link != kept => (Some(kept), Some(link)),
+        (None, link, kept) => (link.or(kept), None),
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod page {
     use super::*;
@@ -116,8 +139,15 @@ mod page {
             let location = leptos::prelude::window().location();
             let hash = location.hash().unwrap_or_default();
             let (from_fragment, rest) = take_token(&hash);
-            if let Some(t) = &from_fragment {
-                session.set(crate::storage::keys::TOKEN, t);
+            let (token, offered) = choose_token(
+                attr("data-token"),
+                from_fragment.clone(),
+                session.get(crate::storage::keys::TOKEN),
+            );
+            if from_fragment.is_some() {
+                if offered.is_none() && attr("data-token").is_none() {
+                    session.set(crate::storage::keys::TOKEN, token.as_deref().unwrap_or(""));
+                }
                 let url = format!(
                     "{}{}{}",
                     location.pathname().unwrap_or_default(),
@@ -130,9 +160,8 @@ mod page {
             }
             Config {
                 api: attr("data-api").and_then(|a| normalize_api(&a)),
-                token: attr("data-token")
-                    .or(from_fragment)
-                    .or_else(|| session.get(crate::storage::keys::TOKEN)),
+                token,
+                offered,
                 locale: attr("data-locale"),
                 assets: attr("data-assets"),
                 parent_origins: attr("data-parent-origin")
@@ -143,9 +172,34 @@ mod page {
     }
 }
 
+/// The client chose the link's sign-in over this tab's: keep it for the
+/// tab and start again with it (everything kept on this device is kept per
+/// person, so nothing of the other sign-in shows or is sent with it).
+#[cfg(target_arch = "wasm32")]
+pub fn use_offered(token: &str) {
+    crate::storage::Store::session().set(crate::storage::keys::TOKEN, token);
+    let _ = leptos::prelude::window().location().reload();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_never_silently_replaces_another_sign_in() {
+        let s = |v: &str| Some(v.to_string());
+        // The first link of a tab is used as it is.
+        assert_eq!(choose_token(None, s("a"), None), (s("a"), None));
+        // The same link again: nothing to ask.
+        assert_eq!(choose_token(None, s("a"), s("a")), (s("a"), None));
+        // A different link: the tab keeps its own until the client says.
+        assert_eq!(choose_token(None, s("b"), s("a")), (s("a"), s("b")));
+        // No link: the tab's own.
+        assert_eq!(choose_token(None, None, s("a")), (s("a"), None));
+        assert_eq!(choose_token(None, None, None), (None, None));
+        // The embedding page decides, whatever the link says.
+        assert_eq!(choose_token(s("p"), s("b"), s("a")), (s("p"), None));
+    }
 
     #[test]
     fn api_must_be_http_or_a_local_path() {

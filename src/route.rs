@@ -151,6 +151,14 @@ mod browser {
     pub fn provide_router() {
         let (route, set_route) = signal(current());
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            // A sign-in link opened in this tab (only the fragment changed,
+            // so the browser did not reload): start again, so that it is
+            // taken, or offered, as at the start (`config::choose_token`).
+            let hash = window().location().hash().unwrap_or_default();
+            if crate::config::take_token(&hash).0.is_some() {
+                let _ = window().location().reload();
+                return;
+            }
             set_route.set(current());
             // A new page: start at its top, and tell assistive technology
             // where we are by moving focus to its heading.

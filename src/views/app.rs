@@ -1,6 +1,6 @@
 //! The root: provides one context per concern, then the shell.
 
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use crate::api::{provide_backend, Backend};
@@ -13,6 +13,7 @@ use crate::state::writes::provide_writes;
 use crate::storage::{person_scope, Store};
 use crate::views::portal::Loading;
 use crate::views::shell::Shell;
+use crate::views::switch::switch_sign_in;
 
 pub fn app(config: Config) -> impl IntoView {
     // Whose drafts and unsent writes this is, before anything reads them.
@@ -29,12 +30,17 @@ pub fn app(config: Config) -> impl IntoView {
     // A reader of another language waits the moment its texts take to
     // arrive, rather than seeing the portal in English first.
     let i18n = use_i18n();
+    // A link that would sign in differently waits for the client's choice.
+    let asking = RwSignal::new(config.offered.is_some());
+    let offered = config.offered.unwrap_or_default();
     move || {
         i18n.locale();
-        if i18n.ready() {
-            Either::Left(view! { <Shell /> })
+        if !i18n.ready() {
+            EitherOf3::A(view! { <Loading label=EN.loading /> })
+        } else if asking.get() {
+            EitherOf3::B(switch_sign_in(offered.clone(), asking))
         } else {
-            Either::Right(view! { <Loading label=EN.loading /> })
+            EitherOf3::C(view! { <Shell /> })
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod portal;
 pub mod receipt;
 pub mod sent;
 pub mod shell;
+pub mod switch;
 pub mod widgets;
 pub mod wins;
 pub mod writes;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { TOKEN } from './support/api-double.mjs';
 import { useAgency, AGAINST_SERVER } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
-import { newPage, assertAccessible, assertNoProblems, waitForPortal } from './support/browser.mjs';
+import { newPage, assertAccessible, assertNoProblems, waitForPortal, screenshot } from './support/browser.mjs';
 
 const env = useAgency((apiOrigin) => ({
   'agency-fragment': { 'data-api': `${apiOrigin}/` },
@@ -68,6 +68,68 @@ test('a token in the link is moved out of the address bar and used', async () =>
   await page.getByRole('heading', { level: 1, name: 'Wins' }).waitFor();
   assert.equal(env.api.calls().at(-1).headers.authorization, `Bearer ${TOKEN}`);
   assertNoProblems(page);
+});
+
+test('a link with another sign-in is not used until the client chooses it', async () => {
+  const CRAFTED = 'crafted-token-456';
+  env.api.state.acceptedTokens.add(CRAFTED);
+  const fragmentPage = (hash) => `${env.host.origin}/agency-fragment/${hash}`;
+  const stored = (page) => page.evaluate(() => sessionStorage.getItem('client-portal:token'));
+  const bearers = () => new Set(env.api.calls().map((c) => c.headers.authorization));
+  const page = await newPage(env.browser);
+  await page.goto(fragmentPage(`#/wins?token=${TOKEN}`));
+  await page.getByRole('heading', { level: 1, name: 'Wins' }).waitFor();
+
+  // A crafted link opened in the same tab: only the fragment changes, so
+  // the page is not reloaded by the browser.
+  await page.goto(fragmentPage(`#/approvals?token=${CRAFTED}`));
+  const ask = page.getByRole('heading', { level: 1, name: 'You opened a different sign-in link' });
+  await ask.waitFor();
+  assert.equal(new URL(page.url()).hash, '#/approvals', 'the token leaves the address bar');
+  assert.equal(await stored(page), TOKEN, 'the tab keeps its sign-in while the client decides');
+  assert.deepEqual([...bearers()], [`Bearer ${TOKEN}`], 'nothing was asked with the other sign-in');
+  await assertAccessible(page, 'a different sign-in link');
+  await screenshot(page, 'switch-sign-in-1280');
+  // By keyboard: the first choice is to stay as before.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('[data-client-portal]').shadowRoot.activeElement?.textContent.trim()), 'Stay signed in as before');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
+  assert.equal(await stored(page), TOKEN);
+  assert.deepEqual([...bearers()], [`Bearer ${TOKEN}`]);
+  // A reload does not ask again: the link is gone from the address bar.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
+  assert.equal(await ask.count(), 0);
+
+  // The same link again, and this time the client takes it.
+  await page.goto(fragmentPage(`#/wins?token=${CRAFTED}`));
+  await ask.waitFor();
+  await page.getByRole('button', { name: 'Use the new link' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Wins' }).waitFor();
+  assert.equal(await stored(page), CRAFTED);
+  assert.equal(env.api.calls().at(-1).headers.authorization, `Bearer ${CRAFTED}`);
+  // A link with the sign-in the tab already uses asks nothing.
+  await page.goto(fragmentPage(`#/deadlines?token=${CRAFTED}`));
+  await page.getByRole('heading', { level: 1, name: 'Deadlines' }).waitFor();
+  assert.equal(await ask.count(), 0);
+  assertNoProblems(page);
+});
+
+test('the choice of sign-in speaks the client\'s language, on a phone too', async () => {
+  env.api.state.acceptedTokens.add('crafted-token-789');
+  for (const [locale, title] of [['th-TH', 'คุณเปิดลิงก์เข้าสู่ระบบอีกลิงก์หนึ่ง'], ['zh-CN', '您打开了另一个登录链接'], ['zh-TW', '您開啟了另一個登入連結'], ['ko-KR', '다른 로그인 링크를 여셨습니다']]) {
+    const page = await newPage(env.browser, { width: 390, locale });
+    await page.goto(`${env.host.origin}/agency-fragment/#/?token=${TOKEN}`);
+    await waitForPortal(page);
+    await page.goto(`${env.host.origin}/agency-fragment/#/?token=crafted-token-789`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const text = await page.locator('[data-client-portal]').evaluate((h) => h.shadowRoot.querySelector('main').innerText);
+    assert.doesNotMatch(text, /sign|link|tab|trust/i, `${locale}: no English left`);
+    await assertAccessible(page, `a different sign-in link, ${locale}, 390 px`);
+    assertNoProblems(page);
+    await page.close();
+  }
 });
 
 test('an expired link says so, with the agency contact to ask', async () => {

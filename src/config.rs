@@ -144,9 +144,10 @@ mod page {
                 from_fragment.clone(),
                 session.get(crate::storage::keys::TOKEN),
             );
-            if from_fragment.is_some() {
-                if offered.is_none() && attr("data-token").is_none() {
-                    session.set(crate::storage::keys::TOKEN, token.as_deref().unwrap_or(""));
+            if let Some(t) = &from_fragment {
+                // Kept for the tab only when it is the one used now.
+                if token.as_ref() == Some(t) {
+                    session.set(crate::storage::keys::TOKEN, t);
                 }
                 let url = format!(
                     "{}{}{}",

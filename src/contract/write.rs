@@ -109,15 +109,15 @@ impl<T: ToJson> ToJson for Vec<T> {
 }
 
 /// An object being written, field by field.
-pub struct Obj<'a> {
+pub struct ObjWriter<'a> {
     out: &'a mut String,
     first: bool,
 }
 
-impl<'a> Obj<'a> {
+impl<'a> ObjWriter<'a> {
     pub fn new(out: &'a mut String) -> Self {
         out.push('{');
-        Obj { out, first: true }
+        ObjWriter { out, first: true }
     }
 
     pub fn req<T: ToJson + ?Sized>(&mut self, key: &str, v: &T) -> &mut Self {
@@ -151,7 +151,7 @@ macro_rules! to_json {
     ($($name:ident { $($field:ident: $how:ident),* $(,)? })*) => {$(
         impl $crate::contract::write::ToJson for $name {
             fn to_json(&self, out: &mut String) {
-                $crate::contract::write::Obj::new(out)
+                $crate::contract::write::ObjWriter::new(out)
                     $(.$how(stringify!($field), &self.$field))*
                     .end();
             }

@@ -111,7 +111,7 @@ impl ToJson for Write {
             },
             String::new(),
         );
-        let mut o = write::Obj::new(&mut inner);
+        let mut o = write::ObjWriter::new(&mut inner);
         match self {
             Write::Decision { approval_id, body } => {
                 o.req("approval_id", approval_id).req("body", body)
@@ -130,7 +130,7 @@ impl ToJson for Write {
                 .opt("anonymous_key", anonymous_key),
         }
         .end();
-        write::Obj::new(out).req(tag, &RawJson(inner)).end();
+        write::ObjWriter::new(out).req(tag, &RawJson(inner)).end();
     }
 }
 

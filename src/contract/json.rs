@@ -171,9 +171,11 @@ fn parse(body: &str) -> Result<Value, String> {
         // serde_json adds where it went wrong ("at line 1 column 70");
         // agencies need to know what is wrong, not the column of a
         // minified body.
-        let msg = e.to_string();
-        msg.rfind(" at line ")
-            .map_or(msg.clone(), |i| msg[..i].to_string())
+        let mut msg = e.to_string();
+        if let Some(i) = msg.rfind(" at line ") {
+            msg.truncate(i);
+        }
+        msg
     })
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use client_portal::contract::agreed::{self, Agreed, AgreedScope, Meeting, Report, Request};
-use client_portal::contract::json::{FromJson, Path};
+use client_portal::contract::json::{FromJson, Json, Path};
 use client_portal::contract::{self, Approval, Deadline, Deliverable, Portal, Version, Win};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -418,7 +418,7 @@ async fn exists(
 }
 
 fn read<T: FromJson>(v: &Value) -> Result<T, Invalid> {
-    T::from_json(v, Path::Root).map_err(explain)
+    T::from_json(&Json::from(v), Path::Root).map_err(explain)
 }
 
 /// One top-level row read as `T`, with its id.
@@ -442,7 +442,7 @@ pub async fn add(
     parent: Option<&str>,
     body: &str,
 ) -> anyhow::Result<String> {
-    let mut v = contract::json::value(body).map_err(explain)?;
+    let mut v: Value = serde_json::from_str(body).map_err(|e| Invalid(format!("not JSON: {e}")))?;
     let mut tx: Tx = pool.begin().await?;
     let client: Option<(String,)> = sqlx::query_as("SELECT id FROM clients WHERE id = $1")
         .bind(client_id)

@@ -154,7 +154,7 @@ impl Serialize for Month {
 }
 
 impl FromJson for Month {
-    fn from_json(v: &serde_json::Value, at: Path) -> json::Res<Self> {
+    fn from_json(v: &json::Json, at: Path) -> json::Res<Self> {
         let s = String::from_json(v, at)?;
         Month::parse(&s).ok_or_else(|| at.expected("a month as YYYY-MM", v))
     }

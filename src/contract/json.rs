@@ -1,15 +1,64 @@
 //! Reading JSON into contract types, naming the field at fault.
 //!
-//! A body is parsed once into a `serde_json::Value`; each type then takes
-//! what it needs from it with [`Obj`]. Derived deserializers would be
+//! A body is parsed once into a [`Json`] value; each type then takes what
+//! it needs from it with [`Obj`]. Derived deserializers would be
 //! shorter to write but cost a generated visitor per type and per container
 //! in the wasm (about a third of the app's code); this costs one small
 //! function per type. Where a value is ([`Path`]) is kept as a chain of
 //! borrowed steps and only written out when something is wrong.
 
-use serde_json::{Map, Value};
-
 use super::{ContractError, Due, Timestamp};
+
+/// A parsed JSON value. Our own rather than `serde_json::Value`: in the
+/// browser `JSON.parse` reads the body, numbers are JavaScript's (`f64`),
+/// and an object's few fields are a list searched in order rather than a
+/// B-tree map, whose code cost the wasm more than the lookups save.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The value of `key` in an object (`None` for anything else).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A whole number from 0 to `u32::MAX`.
+    pub fn as_u32(&self) -> Option<u32> {
+        match *self {
+            Json::Num(n) if n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n) => {
+                Some(n as u32)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What a native parse gives (the reference server reads bodies with
+/// serde_json), as the same value the browser's parse gives.
+#[cfg(not(target_arch = "wasm32"))]
+impl From<&serde_json::Value> for Json {
+    fn from(v: &serde_json::Value) -> Json {
+        use serde_json::Value;
+        match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => n.as_f64().map_or(Json::Null, Json::Num),
+            Value::String(s) => Json::Str(s.clone()),
+            Value::Array(a) => Json::Arr(a.iter().map(Json::from).collect()),
+            Value::Object(o) => Json::Obj(o.iter().map(|(k, v)| (k.clone(), v.into())).collect()),
+        }
+    }
+}
 
 /// Where a value sits in the body: `deliverables[2].status`.
 #[derive(Clone, Copy)]
@@ -50,7 +99,7 @@ impl Path<'_> {
     }
 
     /// "expected …, got …" for a value of the wrong kind.
-    pub fn expected(&self, what: &str, got: &Value) -> ContractError {
+    pub fn expected(&self, what: &str, got: &Json) -> ContractError {
         self.error(format!("expected {what}, got {}", shown(got)))
     }
 }
@@ -59,12 +108,13 @@ impl Path<'_> {
 /// characters), a whole number, or what kind of value it is. Written
 /// rather than serialized, which would bring serde_json's writer and
 /// float formatting into the wasm for error messages alone.
-fn shown(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.as_i64().map_or("a number".into(), |i| i.to_string()),
-        Value::String(s) => {
+fn shown(v: &Json) -> String {
+    match *v {
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Num(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => (n as i64).to_string(),
+        Json::Num(_) => "a number".into(),
+        Json::Str(ref s) => {
             let mut shown = format!("\"{s}\"");
             if shown.len() > 40 {
                 let cut = (0..=40).rev().find(|&i| shown.is_char_boundary(i));
@@ -73,10 +123,10 @@ fn shown(v: &Value) -> String {
             }
             shown
         }
-        Value::Array(a) if a.is_empty() => "[]".into(),
-        Value::Array(_) => "[…]".into(),
-        Value::Object(o) if o.is_empty() => "{}".into(),
-        Value::Object(_) => "{…}".into(),
+        Json::Arr(ref a) if a.is_empty() => "[]".into(),
+        Json::Arr(_) => "[…]".into(),
+        Json::Obj(ref o) if o.is_empty() => "{}".into(),
+        Json::Obj(_) => "{…}".into(),
     }
 }
 
@@ -84,26 +134,26 @@ pub type Res<T> = Result<T, ContractError>;
 
 /// A type that can be read from a JSON value of the contract.
 pub trait FromJson: Sized {
-    fn from_json(v: &Value, at: Path) -> Res<Self>;
+    fn from_json(v: &Json, at: Path) -> Res<Self>;
 }
 
 /// An object being read, field by field.
 pub struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    map: &'a Json,
     at: Path<'a>,
 }
 
 impl<'a> Obj<'a> {
-    pub fn new(v: &'a Value, at: Path<'a>) -> Res<Obj<'a>> {
+    pub fn new(v: &'a Json, at: Path<'a>) -> Res<Obj<'a>> {
         match v {
-            Value::Object(map) => Ok(Obj { map, at }),
+            Json::Obj(_) => Ok(Obj { map: v, at }),
             other => Err(at.expected("an object", other)),
         }
     }
 
     /// The value of `key`, unless it is absent or `null`.
-    pub fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+    pub fn get(&self, key: &str) -> Option<&'a Json> {
+        self.map.get(key).filter(|v| **v != Json::Null)
     }
 
     /// A field the contract requires.
@@ -144,7 +194,7 @@ macro_rules! from_json {
         impl $crate::contract::json::FromJson for $name {
             #[inline(never)]
             fn from_json(
-                v: &serde_json::Value,
+                v: &$crate::contract::json::Json,
                 at: $crate::contract::json::Path,
             ) -> $crate::contract::json::Res<Self> {
                 let o = $crate::contract::json::Obj::new(v, at)?;
@@ -161,29 +211,31 @@ pub fn read<T: FromJson>(body: &str) -> Res<T> {
 }
 
 /// Parse a body into a JSON value.
-pub fn value(body: &str) -> Res<Value> {
+pub fn value(body: &str) -> Res<Json> {
     parse(body).map_err(|detail| ContractError::NotJson { detail })
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn parse(body: &str) -> Result<Value, String> {
-    serde_json::from_str(body).map_err(|e| {
-        // serde_json adds where it went wrong ("at line 1 column 70");
-        // agencies need to know what is wrong, not the column of a
-        // minified body.
-        let mut msg = e.to_string();
-        if let Some(i) = msg.rfind(" at line ") {
-            msg.truncate(i);
-        }
-        msg
-    })
+fn parse(body: &str) -> Result<Json, String> {
+    serde_json::from_str::<serde_json::Value>(body)
+        .map(|v| Json::from(&v))
+        .map_err(|e| {
+            // serde_json adds where it went wrong ("at line 1 column 70");
+            // agencies need to know what is wrong, not the column of a
+            // minified body.
+            let mut msg = e.to_string();
+            if let Some(i) = msg.rfind(" at line ") {
+                msg.truncate(i);
+            }
+            msg
+        })
 }
 
 /// In the browser its own `JSON.parse` reads the body, so serde_json's
 /// parser (and the float parsing under it) does not ship in the wasm; the
-/// result becomes the same `Value` the native build reads.
+/// result becomes the same [`Json`] the native build reads.
 #[cfg(target_arch = "wasm32")]
-fn parse(body: &str) -> Result<Value, String> {
+fn parse(body: &str) -> Result<Json, String> {
     use wasm_bindgen::JsCast;
     js_sys::JSON::parse(body)
         .map(|v| from_js(&v, 0))
@@ -193,92 +245,84 @@ fn parse(body: &str) -> Result<Value, String> {
         })
 }
 
-/// What `JSON.parse` gave, as a `Value`: only strings, numbers, booleans,
+/// What `JSON.parse` gave, as [`Json`]: only strings, numbers, booleans,
 /// null, arrays and plain objects can come out of it. Below serde_json's
 /// depth limit (128) everything is `null`, so a hostile body cannot exhaust
 /// the wasm's stack: the reader then names the field it did not find.
 #[cfg(target_arch = "wasm32")]
-fn from_js(v: &wasm_bindgen::JsValue, depth: u8) -> Value {
+fn from_js(v: &wasm_bindgen::JsValue, depth: u8) -> Json {
     use js_sys::{Array, Object};
     use wasm_bindgen::JsCast;
     if depth > 128 {
-        Value::Null
+        Json::Null
     } else if let Some(s) = v.as_string() {
-        Value::String(s)
+        Json::Str(s)
     } else if let Some(n) = v.as_f64() {
-        number(n)
+        Json::Num(n)
     } else if let Some(b) = v.as_bool() {
-        Value::Bool(b)
+        Json::Bool(b)
     } else if v.is_null() {
-        Value::Null
+        Json::Null
     } else if Array::is_array(v) {
-        Value::Array(
+        Json::Arr(
             v.unchecked_ref::<Array>()
                 .iter()
                 .map(|x| from_js(&x, depth + 1))
                 .collect(),
         )
     } else {
-        let mut map = Map::new();
-        for pair in Object::entries(v.unchecked_ref()).iter() {
-            let pair: Array = pair.unchecked_into();
-            map.insert(
-                pair.get(0).as_string().unwrap_or_default(),
-                from_js(&pair.get(1), depth + 1),
-            );
-        }
-        Value::Object(map)
-    }
-}
-
-/// A JavaScript number as JSON's: whole numbers as integers (what the
-/// native parser makes of `3`), the rest as floats.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn number(n: f64) -> Value {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        if n >= 0.0 {
-            Value::from(n as u64)
-        } else {
-            Value::from(n as i64)
-        }
-    } else {
-        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+        Json::Obj(
+            Object::entries(v.unchecked_ref())
+                .iter()
+                .map(|pair| {
+                    let pair: Array = pair.unchecked_into();
+                    (
+                        pair.get(0).as_string().unwrap_or_default(),
+                        from_js(&pair.get(1), depth + 1),
+                    )
+                })
+                .collect(),
+        )
     }
 }
 
 impl FromJson for String {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
         match v {
-            Value::String(s) => Ok(s.clone()),
+            Json::Str(s) => Ok(s.clone()),
             other => Err(at.expected("text", other)),
         }
     }
 }
 
 impl FromJson for bool {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
-        v.as_bool().ok_or_else(|| at.expected("true or false", v))
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
+        match *v {
+            Json::Bool(b) => Ok(b),
+            _ => Err(at.expected("true or false", v)),
+        }
     }
 }
 
 impl FromJson for f64 {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
-        v.as_f64().ok_or_else(|| at.expected("a number", v))
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
+        match *v {
+            Json::Num(n) => Ok(n),
+            _ => Err(at.expected("a number", v)),
+        }
     }
 }
 
 impl FromJson for u32 {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
-        v.as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| at.expected("a whole number", v))
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
+        v.as_u32().ok_or_else(|| at.expected("a whole number", v))
     }
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
         match v {
-            Value::Array(items) => items
+            Json::Arr(items) => items
                 .iter()
                 .enumerate()
                 .map(|(i, item)| T::from_json(item, Path::Index(&at, i)))
@@ -289,14 +333,14 @@ impl<T: FromJson> FromJson for Vec<T> {
 }
 
 impl FromJson for Timestamp {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
         let s = String::from_json(v, at)?;
         super::parse_moment(s.trim()).ok_or_else(|| at.expected("a date and time (RFC 3339)", v))
     }
 }
 
 impl FromJson for Due {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
         let s = String::from_json(v, at)?;
         Due::parse(&s)
             .ok_or_else(|| at.expected("a date (YYYY-MM-DD) or a date and time (RFC 3339)", v))
@@ -372,14 +416,38 @@ mod tests {
     }
 
     #[test]
-    fn numbers_from_the_browsers_parser_read_as_the_native_ones() {
-        // JSON.parse gives every number as an f64.
-        for text in ["3", "0", "-3", "4294967295", "2.5", "-0.25"] {
-            let native: Value = serde_json::from_str(text).unwrap();
-            assert_eq!(number(native.as_f64().unwrap()), native, "{text}");
+    fn numbers_read_as_javascript_numbers() {
+        // JSON.parse gives every number as an f64; the native parse too.
+        for (text, n) in [
+            ("3", 3.0),
+            ("-3", -3.0),
+            ("4294967295", 4294967295.0),
+            ("2.5", 2.5),
+            ("1e2", 100.0),
+        ] {
+            assert_eq!(value(text).unwrap(), Json::Num(n), "{text}");
         }
-        assert_eq!(u32::from_json(&number(7.0), Path::Root).ok(), Some(7));
-        assert!(u32::from_json(&number(7.5), Path::Root).is_err());
+        assert_eq!(u32::from_json(&Json::Num(7.0), Path::Root).ok(), Some(7));
+        for n in [7.5, -1.0, 4294967296.0, f64::NAN] {
+            assert!(u32::from_json(&Json::Num(n), Path::Root).is_err(), "{n}");
+        }
+        assert!(f64::from_json(&Json::Str("1".into()), Path::Root).is_err());
+    }
+
+    #[test]
+    fn objects_keep_their_fields_and_find_them_by_name() {
+        let v = value(r#"{"b":1,"a":{"c":[true,null,"x"]}}"#).unwrap();
+        assert_eq!(v.get("b"), Some(&Json::Num(1.0)));
+        assert_eq!(
+            v.get("a").and_then(|a| a.get("c")),
+            Some(&Json::Arr(vec![
+                Json::Bool(true),
+                Json::Null,
+                Json::Str("x".into())
+            ]))
+        );
+        assert_eq!(v.get("z"), None);
+        assert_eq!(Json::Num(1.0).get("b"), None);
     }
 
     #[test]

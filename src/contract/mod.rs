@@ -9,7 +9,6 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Serialize, Serializer};
-use serde_json::Value;
 
 pub mod agreed;
 pub mod json;
@@ -69,7 +68,7 @@ macro_rules! wire_enum {
         }
 
         impl json::FromJson for $name {
-            fn from_json(v: &serde_json::Value, at: json::Path) -> json::Res<Self> {
+            fn from_json(v: &json::Json, at: json::Path) -> json::Res<Self> {
                 let s = String::from_json(v, at)?;
                 $crate::contract::wire_enum!(@de $name, s, v, at, $kind)
             }
@@ -618,11 +617,9 @@ pub fn parse_portal(body: &str) -> Result<Portal, ContractError> {
     let v = json::value(body)?;
     // Look at the version first, so a future feed gets an honest message
     // rather than a complaint about a field that moved.
-    if let Some(found) = v.get("schema_version").and_then(Value::as_u64) {
-        if found != SCHEMA_VERSION as u64 {
-            return Err(ContractError::UnsupportedVersion {
-                found: u32::try_from(found).unwrap_or(u32::MAX),
-            });
+    if let Some(found) = v.get("schema_version").and_then(json::Json::as_u32) {
+        if found != SCHEMA_VERSION {
+            return Err(ContractError::UnsupportedVersion { found });
         }
     }
     Portal::from_json(&v, Path::Root)

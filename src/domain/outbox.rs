@@ -6,9 +6,8 @@
 //! (counts, statuses, deadlines), marked "not sent yet".
 
 use serde::Serialize;
-use serde_json::Value;
 
-use crate::contract::json::{self, from_json, FromJson, Obj, Path, Res};
+use crate::contract::json::{self, from_json, FromJson, Json, Obj, Path, Res};
 use crate::contract::write::{self, to_json, ToJson};
 use crate::contract::{
     Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
@@ -61,7 +60,7 @@ pub struct Pending {
 }
 
 impl FromJson for Write {
-    fn from_json(v: &Value, at: Path) -> Res<Self> {
+    fn from_json(v: &Json, at: Path) -> Res<Self> {
         let o = Obj::new(v, at)?;
         let inner = |tag| o.get(tag).map(|v| Obj::new(v, Path::Key(&at, tag)));
         if let Some(w) = inner("decision") {
@@ -185,7 +184,7 @@ impl Outbox {
     /// an empty outbox (never a crash on a visit).
     pub fn from_json(s: &str, now_ms: f64) -> Outbox {
         let items = match json::value(s) {
-            Ok(Value::Array(all)) => all
+            Ok(Json::Arr(all)) => all
                 .iter()
                 .filter_map(|v| Pending::from_json(v, Path::Root).ok())
                 .map(|mut p| {

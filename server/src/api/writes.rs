@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use client_portal::contract::agreed::{
     AgreedScope, Agreement, Confirmation, ConfirmationRequest, Meeting, NewRequest,
 };
-use client_portal::contract::json::{FromJson, Path};
+use client_portal::contract::json::{FromJson, Json, Path};
 use client_portal::contract::{
     Approval, ApprovalStatus, CommentRequest, DecisionKind, DecisionRequest, Due, EscalationRequest,
 };
@@ -229,7 +229,7 @@ async fn decide(
     let Some(mut body) = item(tx, client_id, "approval", "", approval_id).await? else {
         return Ok((Answer::not_found("We couldn't find that approval."), None));
     };
-    let approval = Approval::from_json(&body, Path::Root)
+    let approval = Approval::from_json(&Json::from(&body), Path::Root)
         .map_err(|e| anyhow::anyhow!("stored approval: {e:?}"))?;
     if req.version_id != approval.version_id {
         return Ok((
@@ -494,7 +494,7 @@ async fn confirm(
             None,
         ));
     };
-    let meeting = Meeting::from_json(&body, Path::Root)
+    let meeting = Meeting::from_json(&Json::from(&body), Path::Root)
         .map_err(|e| anyhow::anyhow!("stored meeting: {e:?}"))?;
     if req.agreement_ids.is_empty() {
         return Ok((
@@ -656,7 +656,7 @@ async fn request(
             let scope: Option<AgreedScope> =
                 item(tx, client_id, "scope", "", crate::import::SCOPE_ID)
                     .await?
-                    .map(|v| AgreedScope::from_json(&v, Path::Root))
+                    .map(|v| AgreedScope::from_json(&Json::from(&v), Path::Root))
                     .transpose()
                     .map_err(|e| anyhow::anyhow!("stored scope: {e:?}"))?;
             match scope.and_then(|s| s.included.into_iter().find(|x| &x.id == id)) {

@@ -174,6 +174,12 @@ pub mod keys {
         format!("client-portal:draft:comment:{deliverable_id}")
     }
 
+    /// The version a comment being written is about (its id; none: the
+    /// whole deliverable).
+    pub fn draft_comment_version(deliverable_id: &str) -> String {
+        format!("client-portal:draft:comment-version:{deliverable_id}")
+    }
+
     /// A decision's comment being written on an approval.
     pub fn draft_decision(approval_id: &str) -> String {
         format!("client-portal:draft:decision:{approval_id}")

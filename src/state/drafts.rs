@@ -4,7 +4,10 @@
 use crate::domain::escalation::Form;
 use crate::storage::{keys, Store};
 
-pub use crate::storage::keys::{draft_comment as comment_key, draft_decision as decision_key};
+pub use crate::storage::keys::{
+    draft_comment as comment_key, draft_comment_version as comment_version_key,
+    draft_decision as decision_key,
+};
 
 pub fn load(key: &str) -> String {
     Store::person().get(key).unwrap_or_default()
@@ -37,7 +40,13 @@ pub fn give_back(write: &crate::domain::outbox::Write) {
         Write::Comment {
             deliverable_id,
             body,
-        } => restore(&comment_key(deliverable_id), &body.body),
+        } => {
+            restore(&comment_key(deliverable_id), &body.body);
+            let about = comment_version_key(deliverable_id);
+            if let (Some(v), "") = (&body.version_id, load(&about).as_str()) {
+                save(&about, v);
+            }
+        }
         Write::Decision { approval_id, body } => {
             if let Some(c) = &body.comment {
                 restore(&decision_key(approval_id), c);

@@ -65,11 +65,21 @@ fn Composer(d: Deliverable) -> impl IntoView {
     let w = use_writes();
     let key = drafts::comment_key(&d.id);
     let text = RwSignal::new(drafts::load(&key));
-    let about = RwSignal::new(String::new());
+    // The version chosen is part of the draft: kept when the page is drawn
+    // again (an earlier comment's answer arriving) and across a reload,
+    // unless that version is no longer there.
+    let about_key = drafts::comment_version_key(&d.id);
+    let saved = drafts::load(&about_key);
+    let about = RwSignal::new(if d.versions.iter().any(|v| v.id == saved) {
+        saved
+    } else {
+        String::new()
+    });
     let error = RwSignal::new(None::<String>);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let deliverable_id = d.id.clone();
     let key2 = key.clone();
+    let about_key2 = about_key.clone();
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match validate::comment(&text.get_untracked()) {
@@ -85,6 +95,7 @@ fn Composer(d: Deliverable) -> impl IntoView {
             Ok(body) => {
                 let version_id = Some(about.get_untracked()).filter(|v| !v.is_empty());
                 drafts::save(&key2, "");
+                drafts::save(&about_key2, "");
                 w.queue(
                     Write::Comment {
                         deliverable_id: deliverable_id.clone(),
@@ -103,7 +114,11 @@ fn Composer(d: Deliverable) -> impl IntoView {
             {(!versions.is_empty()).then(|| view! {
                 <div class="cp-field">
                     <label for="cp-comment-about">{t.comment_about}</label>
-                    <select id="cp-comment-about" on:change=move |ev| about.set(event_target_value(&ev)) prop:value=move || about.get()>
+                    <select id="cp-comment-about" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        drafts::save(&about_key, &v);
+                        about.set(v);
+                    } prop:value=move || about.get()>
                         <option value="">{t.comment_about_all}</option>
                         {versions.into_iter().map(|v| view! { <option value=v.id.clone()>{v.label.clone()}</option> }).collect_view()}
                     </select>

@@ -230,11 +230,14 @@ test('comments: sent with the contract body, shown in the thread; drafts survive
   const draft = personKey('client-portal:draft:comment:d-homepage', env.api.origin, TOKEN);
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), draft), null);
 
-  // The page is drawn again when the agency's answer to that comment
-  // arrives (which resets the version chosen below), so wait for it: the
-  // reference server answers later than the double.
-  await page.locator('.cp-comment', { hasText: 'Half-typed thought' }).filter({ hasNotText: 'Not sent yet' }).waitFor();
+  // The version chosen is part of the draft: the page drawn again when an
+  // answer arrives, and a reload, keep it.
   await page.getByLabel('About').selectOption({ label: 'v2' });
+  await page.locator('.cp-comment', { hasText: 'Half-typed thought' }).filter({ hasNotText: 'Not sent yet' }).waitFor();
+  assert.equal(await page.getByLabel('About').inputValue(), 'v-home-2');
+  await page.reload();
+  await waitForPortal(page);
+  assert.equal(await page.getByLabel('About').inputValue(), 'v-home-2');
   await page.getByRole('button', { name: 'Send comment' }).click();
   assert.equal(await page.locator('#cp-comment-error').innerText(), 'Write a comment first.');
   await page.getByLabel('Add a comment').fill('On the older one');
@@ -242,6 +245,47 @@ test('comments: sent with the contract body, shown in the thread; drafts survive
   await page.locator('.cp-comment', { hasText: 'On the older one' }).waitFor();
   const last = env.api.calls().filter((r) => r.path === '/deliverables/d-homepage/comments').at(-1);
   assert.deepEqual(JSON.parse(last.body), { body: 'On the older one', version_id: 'v-home-2' });
+  // Sent: the next comment starts about the whole deliverable again.
+  await page.locator('.cp-comment', { hasText: 'On the older one' }).filter({ hasNotText: 'Not sent yet' }).waitFor();
+  assert.equal(await page.getByLabel('About').inputValue(), '');
+  assertNoProblems(page);
+});
+
+test('comments: the version chosen is kept while an earlier comment is on its way, and comes back with a refused comment', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(agency('#/deliverables/d-homepage'));
+  await waitForPortal(page);
+  // Hold the first comment's answer until the next one is being written.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/deliverables/d-homepage/comments', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByLabel('Add a comment').fill('First thought');
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  await page.locator('.cp-comment', { hasText: 'First thought' }).waitFor();
+  await page.getByLabel('About').selectOption({ label: 'v2' });
+  await page.getByLabel('Add a comment').fill('Second thought, on v2');
+  release();
+  await page.locator('.cp-comment', { hasText: 'First thought' }).filter({ hasNotText: 'Not sent yet' }).waitFor();
+  assert.equal(await page.getByLabel('About').inputValue(), 'v-home-2');
+  assert.equal(await page.getByLabel('Add a comment').inputValue(), 'Second thought, on v2');
+  await page.unroute('**/deliverables/d-homepage/comments');
+  // Refused by the agency: the words and the version both come back.
+  env.api.state.faults.push({ method: 'POST', path: /\/comments$/, status: 422, body: { error: { code: 'closed', message: 'Comments on this page are closed.' } } });
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  await page.getByText('Comments on this page are closed.').waitFor();
+  const box = page.getByLabel('Add a comment');
+  for (let i = 0; i < 50 && !(await box.inputValue()).includes('Second thought'); i++) await page.waitForTimeout(100);
+  assert.equal(await box.inputValue(), 'Second thought, on v2');
+  assert.equal(await page.getByLabel('About').inputValue(), 'v-home-2');
+  // A version that is gone from the deliverable is not offered back.
+  const about = personKey('client-portal:draft:comment-version:d-homepage', env.api.origin, TOKEN);
+  await page.evaluate((key) => localStorage.setItem(key, 'v-gone'), about);
+  await page.reload();
+  await waitForPortal(page);
+  assert.equal(await page.getByLabel('About').inputValue(), '');
   assertNoProblems(page);
 });
 

@@ -321,14 +321,21 @@ impl FromJson for u32 {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: &Json, at: Path) -> Res<Self> {
-        match v {
-            Json::Arr(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::from_json(item, Path::Index(&at, i)))
-                .collect(),
-            other => Err(at.expected("a list", other)),
+        let items = list(v, at)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(T::from_json(item, Path::Index(&at, i))?);
         }
+        Ok(out)
+    }
+}
+
+/// The items of a list (out of line: one copy for every `Vec<T>`).
+#[inline(never)]
+fn list<'a>(v: &'a Json, at: Path) -> Res<&'a [Json]> {
+    match v {
+        Json::Arr(items) => Ok(items),
+        other => Err(at.expected("a list", other)),
     }
 }
 

@@ -121,7 +121,7 @@ pub struct ReportMetric {
 }
 
 /// A calendar month, `YYYY-MM` on the wire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Month {
     pub year: i32,
     pub month: u32,

@@ -180,6 +180,74 @@ impl<'a> Obj<'a> {
     }
 }
 
+/// A struct being read by [`from_json!`]: every field is read in turn and
+/// the first problem is kept, to be returned once all are read. With no
+/// early return after each field there is no code, per field and per
+/// struct, to drop the fields read before it; a field at fault reads as its
+/// `Default` meanwhile, and the struct is then dropped whole.
+pub struct Fields<'a> {
+    obj: Obj<'a>,
+    first: core::cell::Cell<Option<ContractError>>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(v: &'a Json, at: Path<'a>) -> Res<Fields<'a>> {
+        Ok(Fields {
+            obj: Obj::new(v, at)?,
+            first: Default::default(),
+        })
+    }
+
+    #[inline(never)]
+    fn fail(&self, e: ContractError) {
+        let first = self.first.take();
+        self.first.set(Some(first.unwrap_or(e)));
+    }
+
+    /// A field the contract requires.
+    #[inline(never)]
+    pub fn req<T: FromJson + Default>(&self, key: &str) -> T {
+        let at = Path::Key(&self.obj.at, key);
+        match self.obj.get(key).map(|v| T::from_json(v, at)) {
+            Some(Ok(v)) => v,
+            Some(Err(e)) => {
+                self.fail(e);
+                T::default()
+            }
+            None => {
+                self.fail(missing(at, key));
+                T::default()
+            }
+        }
+    }
+
+    /// An optional field: absent and `null` are both "not given".
+    #[inline(never)]
+    pub fn opt<T: FromJson>(&self, key: &str) -> Option<T> {
+        let v = self.obj.get(key)?;
+        match T::from_json(v, Path::Key(&self.obj.at, key)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.fail(e);
+                None
+            }
+        }
+    }
+
+    /// An optional list (or other value with an empty form).
+    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> T {
+        self.opt(key).unwrap_or_default()
+    }
+
+    /// `read` if every field was read, else the first problem.
+    pub fn done<T>(self, read: T) -> Res<T> {
+        match self.first.into_inner() {
+            None => Ok(read),
+            Some(e) => Err(e),
+        }
+    }
+}
+
 /// Out of line: one copy, rather than one in every `req` of every type.
 #[inline(never)]
 fn missing(at: Path, key: &str) -> ContractError {
@@ -197,8 +265,9 @@ macro_rules! from_json {
                 v: &$crate::contract::json::Json,
                 at: $crate::contract::json::Path,
             ) -> $crate::contract::json::Res<Self> {
-                let o = $crate::contract::json::Obj::new(v, at)?;
-                Ok($name { $($field: o.$how(stringify!($field))?,)* })
+                let o = $crate::contract::json::Fields::new(v, at)?;
+                let read = $name { $($field: o.$how(stringify!($field)),)* };
+                o.done(read)
             }
         }
     )*};
@@ -455,6 +524,26 @@ mod tests {
         );
         assert_eq!(v.get("z"), None);
         assert_eq!(Json::Num(1.0).get("b"), None);
+    }
+
+    #[test]
+    fn the_first_field_at_fault_is_named_though_every_field_is_read() {
+        // Both `name` and `tags` are wrong: the first, in the contract's
+        // order, is the one named.
+        let (f, d) = field(read(r#"[{"tags":5,"size":"x"}]"#));
+        assert_eq!(
+            (f.as_str(), d.as_str()),
+            ("[0].name", "missing field `name`")
+        );
+        let (f, _) = field(read(r#"[{"name":"a","tags":[1],"size":"x"}]"#));
+        assert_eq!(f, "[0].tags[0]");
+        let (f, _) = field(read(r#"[{"name":"a","tags":[],"size":"x"}]"#));
+        assert_eq!(f, "[0].size");
+        // And a later item's fault after a good one.
+        let (f, _) = field(read(
+            r#"[{"name":"a","tags":[]},{"name":"b","tags":[],"size":1.5}]"#,
+        ));
+        assert_eq!(f, "[1].size");
     }
 
     #[test]

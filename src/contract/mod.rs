@@ -61,6 +61,14 @@ macro_rules! wire_enum {
             }
         }
 
+        /// The first value: only a stand-in while a body that turns out to
+        /// be at fault is read (`json::Fields`).
+        impl Default for $name {
+            fn default() -> Self {
+                Self::ALL[0]
+            }
+        }
+
         impl $crate::contract::write::ToJson for $name {
             fn to_json(&self, out: &mut String) {
                 $crate::contract::write::ToJson::to_json(self.to_wire(), out)
@@ -111,7 +119,7 @@ pub struct Portal {
     pub scope: Option<agreed::AgreedScope>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Agency {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,14 +130,14 @@ pub struct Agency {
     pub brand_color: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Client {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Viewer {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,7 +170,7 @@ wire_enum! {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Communication {
     /// The longest the client should wait for an answer, in hours.
     pub response_hours: u32,
@@ -350,6 +358,13 @@ pub enum Due {
     At(Timestamp),
 }
 
+/// A stand-in while a body at fault is read (`json::Fields`).
+impl Default for Due {
+    fn default() -> Due {
+        Due::Day(NaiveDate::default())
+    }
+}
+
 impl Due {
     pub fn parse(s: &str) -> Option<Due> {
         let s = s.trim();
@@ -530,7 +545,7 @@ wire_enum! {
 }
 
 /// `POST {api}/deliverables/{id}/comments`
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CommentRequest {
     pub body: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -573,7 +588,7 @@ pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,

@@ -59,6 +59,16 @@ pub struct Pending {
     pub attempts: u32,
 }
 
+/// A stand-in while a stored write at fault is read (`json::Fields`).
+impl Default for Write {
+    fn default() -> Write {
+        Write::Comment {
+            deliverable_id: String::new(),
+            body: CommentRequest::default(),
+        }
+    }
+}
+
 impl FromJson for Write {
     fn from_json(v: &Json, at: Path) -> Res<Self> {
         let o = Obj::new(v, at)?;

@@ -204,20 +204,29 @@ impl<'a> Fields<'a> {
         self.first.set(Some(first.unwrap_or(e)));
     }
 
+    /// The value of a required field, or `None` with its absence noted.
+    #[inline(never)]
+    fn required(&self, key: &str) -> Option<&'a Json> {
+        let v = self.obj.get(key);
+        if v.is_none() {
+            self.fail(missing(Path::Key(&self.obj.at, key), key));
+        }
+        v
+    }
+
     /// A field the contract requires.
     #[inline(never)]
     pub fn req<T: FromJson + Default>(&self, key: &str) -> T {
-        let at = Path::Key(&self.obj.at, key);
-        match self.obj.get(key).map(|v| T::from_json(v, at)) {
+        match self
+            .required(key)
+            .map(|v| T::from_json(v, Path::Key(&self.obj.at, key)))
+        {
             Some(Ok(v)) => v,
             Some(Err(e)) => {
                 self.fail(e);
                 T::default()
             }
-            None => {
-                self.fail(missing(at, key));
-                T::default()
-            }
+            None => T::default(),
         }
     }
 
@@ -389,6 +398,7 @@ impl FromJson for u32 {
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
+    #[inline(never)]
     fn from_json(v: &Json, at: Path) -> Res<Self> {
         let items = list(v, at)?;
         let mut out = Vec::with_capacity(items.len());

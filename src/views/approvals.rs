@@ -17,6 +17,7 @@ use crate::state::writes::use_writes;
 use crate::views::asset::Asset;
 use crate::views::decide::DecisionArea;
 use crate::views::jargon::explained;
+use crate::views::more::paged_list;
 use crate::views::receipt::ReceiptCard;
 use crate::views::widgets::{concern_shortcut, live_flag, ApprovalBadge, DueLine, PageTitle};
 
@@ -48,24 +49,27 @@ pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
                     {if waiting.is_empty() {
                         Either::Left(view! { <p class="cp-empty">{t.approvals_none_waiting}</p> })
                     } else {
-                        Either::Right(view! {
-                            <ul class="cp-cards">
-                                {waiting.into_iter().map(|a| view! { <ApprovalCard p=p.clone() a /> }).collect_view()}
-                            </ul>
-                        })
+                        Either::Right(approval_cards(p.clone(), waiting, "cp-a-waiting-list"))
                     }}
                 </section>
                 {(!decided.is_empty()).then(|| view! {
                     <section aria-labelledby="cp-a-decided">
                         <h2 id="cp-a-decided">{t.approvals_decided}</h2>
-                        <ul class="cp-cards">
-                            {decided.into_iter().map(|a| view! { <ApprovalCard p=p.clone() a /> }).collect_view()}
-                        </ul>
+                        {approval_cards(p, decided, "cp-a-decided-list")}
                     </section>
                 })}
             })
         }}
     }
+}
+
+/// Approvals as cards, [`PAGE`] at a time.
+fn approval_cards(p: Arc<Portal>, items: Vec<Approval>, id: &'static str) -> impl IntoView {
+    paged_list(
+        id,
+        items,
+        move |a| view! { <ApprovalCard p=p.clone() a=a.clone() /> },
+    )
 }
 
 /// Which deliverable and version an approval is about.

@@ -7,7 +7,7 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use crate::contract::{Deliverable, DeliverableStatus, Portal, Scope, Version};
-use crate::domain::finder::{Finder, Index, Sort, PAGE};
+use crate::domain::finder::{Finder, Index, Sort};
 use crate::domain::order::sort_by_i64;
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
@@ -15,6 +15,7 @@ use crate::route::{current_query, replace_query, Route};
 use crate::views::asset::Asset;
 use crate::views::comments::Comments;
 use crate::views::jargon::explained;
+use crate::views::more::{more_button, PAGE};
 use crate::views::widgets::{
     concern_shortcut, ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge,
 };
@@ -25,7 +26,6 @@ const STATUS_ID: &str = "cp-find-status";
 const SCOPE_ID: &str = "cp-find-scope";
 const SORT_ID: &str = "cp-find-sort";
 const LIST_ID: &str = "cp-find-list";
-const MORE_ID: &str = "cp-find-more";
 
 /// The list, with search, filters and order kept in the address, and
 /// shown [`PAGE`] cards at a time so that thousands stay light.
@@ -83,17 +83,6 @@ pub fn deliverables_page(p: Arc<Portal>) -> impl IntoView {
             set(Finder::default());
             crate::embed::focus_id(SEARCH_ID);
         };
-        let more = move |_| {
-            shown.update(|n| *n += PAGE);
-            // Keyboard and screen reader users carry on from the first card
-            // just added.
-            request_animation_frame(move || {
-                let at = format!("#{LIST_ID} > li:nth-child({}) a", visible + 1);
-                if let Some(link) = crate::embed::query(&at) {
-                    let _ = link.focus();
-                }
-            });
-        };
         view! {
             <p class="cp-finder-count" role="status">{count}</p>
             <ul class="cp-cards" id=LIST_ID>{cards}</ul>
@@ -101,11 +90,7 @@ pub fn deliverables_page(p: Arc<Portal>) -> impl IntoView {
                 <p class="cp-empty">{t.find_none}</p>
                 <button type="button" class="cp-button cp-button-quiet" on:click=clear>{t.find_clear}</button>
             })}
-            {(left > 0).then(|| view! {
-                <button type="button" class="cp-button cp-button-quiet" id=MORE_ID on:click=more>
-                    {t.show_more(left.min(PAGE))}
-                </button>
-            })}
+            {more_button(LIST_ID, visible, left, shown)}
         }
     };
     let f = finder.get_untracked();

@@ -15,6 +15,7 @@ pub mod download;
 pub mod error;
 pub mod jargon;
 pub mod language;
+pub mod more;
 pub mod overview;
 pub mod pages;
 pub mod portal;

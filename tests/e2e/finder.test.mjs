@@ -102,7 +102,7 @@ test('"Show more" adds the next cards and takes focus to the first of them', asy
   await page.getByRole('button', { name: `Show ${total - 100} more` }).focus();
   await page.keyboard.press('Enter');
   await status(page).getByText(`${total} of ${total} shown`, { exact: true }).waitFor();
-  assert.equal(await page.locator('#cp-find-more').count(), 0);
+  assert.equal(await page.getByRole('button', { name: /^Show \d+ more$/ }).count(), 0);
   await assertAccessible(page, 'deliverables finder at 390px');
   await screenshot(page, 'finder-390');
   assertNoProblems(page);
@@ -117,5 +117,47 @@ test('an old or hand-made link still opens the list, and editing the address sea
   const winter = f.deliverables.filter((d) => haystack(d).includes('winter'));
   await status(page).getByText(`${winter.length} of ${f.deliverables.length} shown`, { exact: true }).waitFor();
   assert.equal(await search(page).inputValue(), 'winter');
+  assertNoProblems(page);
+});
+
+test('Approvals: a long list shows fifty at a time, says how many, and "Show more" takes focus to the first added', async () => {
+  const f = bigFeed({ deliverables: 10, approvals: 200, deadlines: 0 });
+  const waiting = f.approvals.filter((a) => a.status === 'pending').length;
+  const decided = f.approvals.length - waiting;
+  assert.ok(waiting > 50 && decided > 100, `${waiting} waiting, ${decided} decided`);
+  const page = await env.open(f, '#/approvals', { width: 390 });
+  await page.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
+  const list = (id) => page.locator(`#${id} > li`);
+  const count = (id) => page.locator(`#${id}`).locator('xpath=preceding-sibling::p[@role="status"]');
+  assert.equal(await list('cp-a-waiting-list').count(), 50);
+  assert.equal(await list('cp-a-decided-list').count(), 50);
+  assert.equal(await count('cp-a-waiting-list').innerText(), `50 of ${waiting} shown`);
+  assert.equal(await count('cp-a-decided-list').innerText(), `50 of ${decided} shown`);
+  // The most urgent come first: the first card is the earliest due.
+  const earliest = f.approvals.filter((a) => a.status === 'pending').map((a) => a.due).sort()[0];
+  assert.ok(await list('cp-a-waiting-list').first().locator('time').first().getAttribute('datetime').then((d) => d.startsWith(earliest)));
+
+  // By keyboard: the decided list grows, focus lands on the first new card.
+  const section = page.locator('section', { has: page.getByRole('heading', { name: 'Already decided' }) });
+  await section.getByRole('button', { name: 'Show 50 more' }).focus();
+  await page.keyboard.press('Enter');
+  await count('cp-a-decided-list').getByText(`100 of ${decided} shown`, { exact: true }).waitFor();
+  assert.equal(await list('cp-a-decided-list').count(), 100);
+  await page.waitForFunction(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.closest('#cp-a-decided-list > li:nth-child(51)') && el.tagName === 'A';
+  });
+  // The waiting list did not move.
+  assert.equal(await list('cp-a-waiting-list').count(), 50);
+  // The last page says how many are left.
+  for (let n = 100; n < decided; n += 50) {
+    await section.getByRole('button', { name: `Show ${Math.min(50, decided - n)} more` }).focus();
+    await page.keyboard.press('Enter');
+    await count('cp-a-decided-list').getByText(`${Math.min(n + 50, decided)} of ${decided} shown`, { exact: true }).waitFor();
+  }
+  await count('cp-a-decided-list').getByText(`${decided} of ${decided} shown`, { exact: true }).waitFor();
+  assert.equal(await section.getByRole('button', { name: /^Show \d+ more$/ }).count(), 0);
+  await assertAccessible(page, 'approvals, a long list at 390px');
   assertNoProblems(page);
 });

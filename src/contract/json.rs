@@ -137,7 +137,7 @@ pub trait FromJson: Sized {
     fn from_json(v: &Json, at: Path) -> Res<Self>;
 }
 
-/// An object being read, field by field.
+/// A JSON object, checked to be one, whose fields are looked up by name.
 pub struct Obj<'a> {
     map: &'a Json,
     at: Path<'a>,
@@ -154,29 +154,6 @@ impl<'a> Obj<'a> {
     /// The value of `key`, unless it is absent or `null`.
     pub fn get(&self, key: &str) -> Option<&'a Json> {
         self.map.get(key).filter(|v| **v != Json::Null)
-    }
-
-    /// A field the contract requires.
-    #[inline(never)]
-    pub fn req<T: FromJson>(&self, key: &str) -> Res<T> {
-        let at = Path::Key(&self.at, key);
-        match self.get(key) {
-            Some(v) => T::from_json(v, at),
-            None => Err(missing(at, key)),
-        }
-    }
-
-    /// An optional list (or other value with an empty form).
-    pub fn or_default<T: FromJson + Default>(&self, key: &str) -> Res<T> {
-        Ok(self.opt(key)?.unwrap_or_default())
-    }
-
-    /// An optional field: absent and `null` are both "not given".
-    #[inline(never)]
-    pub fn opt<T: FromJson>(&self, key: &str) -> Res<Option<T>> {
-        self.get(key)
-            .map(|v| T::from_json(v, Path::Key(&self.at, key)))
-            .transpose()
     }
 }
 

@@ -529,7 +529,7 @@ impl Serialize for Due {
 // ---- Writes -------------------------------------------------------------
 
 /// `POST {api}/approvals/{id}/decision`
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DecisionRequest {
     pub decision: DecisionKind,
     pub version_id: String,
@@ -553,7 +553,7 @@ pub struct CommentRequest {
 }
 
 /// `POST {api}/escalations`
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct EscalationRequest {
     /// A contact `id`.
     pub to: String,

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::contract::json::{self, from_json, FromJson, Json, Obj, Path, Res};
+use crate::contract::json::{self, from_json, Fields, FromJson, Json, Obj, Path, Res};
 use crate::contract::write::{self, to_json, ToJson};
 use crate::contract::{
     Approval, ApprovalStatus, Comment, CommentRequest, Decision, DecisionKind, DecisionRequest,
@@ -72,29 +72,32 @@ impl Default for Write {
 impl FromJson for Write {
     fn from_json(v: &Json, at: Path) -> Res<Self> {
         let o = Obj::new(v, at)?;
-        let inner = |tag| o.get(tag).map(|v| Obj::new(v, Path::Key(&at, tag)));
+        let inner = |tag| o.get(tag).map(|v| Fields::new(v, Path::Key(&at, tag)));
         if let Some(w) = inner("decision") {
             let w = w?;
-            return Ok(Write::Decision {
-                approval_id: w.req("approval_id")?,
-                body: w.req("body")?,
-            });
+            let read = Write::Decision {
+                approval_id: w.req("approval_id"),
+                body: w.req("body"),
+            };
+            return w.done(read);
         }
         if let Some(w) = inner("comment") {
             let w = w?;
-            return Ok(Write::Comment {
-                deliverable_id: w.req("deliverable_id")?,
-                body: w.req("body")?,
-            });
+            let read = Write::Comment {
+                deliverable_id: w.req("deliverable_id"),
+                body: w.req("body"),
+            };
+            return w.done(read);
         }
         match inner("escalation") {
             Some(w) => {
                 let w = w?;
-                Ok(Write::Escalation {
-                    body: w.req("body")?,
-                    to_name: w.req("to_name")?,
-                    anonymous_key: w.opt("anonymous_key")?,
-                })
+                let read = Write::Escalation {
+                    body: w.req("body"),
+                    to_name: w.req("to_name"),
+                    anonymous_key: w.opt("anonymous_key"),
+                };
+                w.done(read)
             }
             None => Err(at.error("expected a decision, a comment or a concern")),
         }

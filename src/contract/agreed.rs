@@ -62,6 +62,14 @@ pub struct Meeting {
     pub next_steps: Vec<NextStep>,
 }
 
+/// What the feed's main reader ([`Portal`](super::Portal)) takes from a
+/// meeting: its next steps, which join the deadlines. The meeting itself
+/// is read whole by [`Meeting`], with the other parts of [`Agreed`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct MeetingSteps {
+    pub next_steps: Vec<NextStep>,
+}
+
 /// One thing agreed in a meeting; without a status it is still open.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Agreement {
@@ -242,6 +250,7 @@ from_json! {
         id: req, held_at: req, title: req, attendees: req, summary: opt,
         agreements: req, next_steps: req,
     }
+    MeetingSteps { next_steps: req }
     Agreement { id: req, text: req, status: opt }
     NextStep { id: req, title: req, owner: req, due: opt, done: req }
     Report {

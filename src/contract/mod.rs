@@ -113,10 +113,14 @@ pub struct Portal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anonymous_key: Option<String>,
     /// What the engagement covers ("What we agreed"). Read here with the
-    /// rest, because the portal shows it; the other parts of
-    /// [`agreed::Agreed`] are read by their own reader.
+    /// rest, because the portal shows it, as are the meetings; the other
+    /// parts of [`agreed::Agreed`] are read by their own reader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<agreed::AgreedScope>,
+    /// The next steps of each meeting, which the portal shows among the
+    /// deadlines (`domain::deadlines::add_next_steps`).
+    #[serde(default)]
+    pub meetings: Vec<agreed::MeetingSteps>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -647,6 +651,7 @@ from_json! {
         schema_version: req, generated_at: req, agency: req, client: req, viewer: req,
         contacts: req, communication: req, deliverables: req, approvals: req,
         deadlines: req, wins: req, glossary: or_default, anonymous_key: opt, scope: opt,
+        meetings: or_default,
     }
     Agency { name: req, logo_url: opt, website: opt, brand_color: opt }
     Client { name: req, logo_url: opt }

@@ -91,6 +91,30 @@ pub fn group<'a>(
     g
 }
 
+/// Add the next steps agreed in meetings that have a due date to the
+/// deadlines, after the agency's own, each once: a step listed under an id
+/// the deadlines already have (the agency may list it there too) is not
+/// repeated. Called once, when the feed arrives.
+pub fn add_next_steps(p: &mut Portal) {
+    for m in &p.meetings {
+        for s in &m.next_steps {
+            let Some(due) = s.due else { continue };
+            if p.deadlines.iter().any(|d| d.id == s.id) {
+                continue;
+            }
+            p.deadlines.push(Deadline {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                due,
+                owner: s.owner,
+                deliverable_id: None,
+                approval_id: None,
+                done: s.done,
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +194,60 @@ mod tests {
         assert!(mine.done.is_empty());
         let theirs = group(&p, now, &Berlin, OwnerFilter::Agency);
         assert_eq!(ids(&theirs.this_week), ["dl-cut"]);
+    }
+
+    #[test]
+    fn next_steps_with_a_date_join_the_deadlines_once() {
+        use crate::contract::agreed::NextStep;
+        use crate::contract::Due;
+        let mut p = demo();
+        let before = p.deadlines.len();
+        let step = |id: &str, due: Option<Due>, done| NextStep {
+            id: id.into(),
+            title: format!("Step {id}"),
+            owner: Owner::Client,
+            due,
+            done,
+        };
+        let day = Some(due("2026-11-30"));
+        p.meetings[0].next_steps = vec![
+            step("ns-new", day, false),
+            step("ns-undated", None, false),
+            // The same task as a deadline of the feed: shown once, as it.
+            step("dl-home", day, false),
+            step("ns-done", day, true),
+        ];
+        p.meetings[1].next_steps = vec![step("ns-new", day, false)];
+        add_next_steps(&mut p);
+        let added: Vec<(&str, bool)> = p.deadlines[before..]
+            .iter()
+            .map(|d| (d.id.as_str(), d.done))
+            .collect();
+        assert_eq!(added, [("ns-new", false), ("ns-done", true)]);
+        let new = &p.deadlines[before];
+        assert_eq!(
+            (new.title.as_str(), new.owner, new.due),
+            ("Step ns-new", Owner::Client, due("2026-11-30"))
+        );
+        assert_eq!(p.deadlines.iter().filter(|d| d.id == "dl-home").count(), 1);
+        // Grouped with the rest: due on Monday 30 November, next week.
+        let g = group(&p, now(), &Berlin, OwnerFilter::Client);
+        assert!(g.next_week.iter().any(|d| d.id == "ns-new"));
+        assert!(g.done.iter().any(|d| d.id == "ns-done"));
+    }
+
+    #[test]
+    fn the_demo_meetings_next_steps_are_its_deadlines_or_done() {
+        let mut p = demo();
+        let before = p.deadlines.clone();
+        add_next_steps(&mut p);
+        // The demo lists its open steps as deadlines too; only the done
+        // quote is new.
+        assert_eq!(p.deadlines[..before.len()], before[..]);
+        let added: Vec<&str> = p.deadlines[before.len()..]
+            .iter()
+            .map(|d| d.id.as_str())
+            .collect();
+        assert_eq!(added, ["ns-quote"]);
     }
 }

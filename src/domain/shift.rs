@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 
 use chrono::Datelike;
 
-use crate::contract::agreed::{Agreed, AgreedScope, Month};
+use crate::contract::agreed::{Agreed, AgreedScope, Month, NextStep};
 use crate::contract::{Due, Portal, Timestamp};
 
 fn ts(t: &mut Timestamp, d: Duration) {
@@ -41,6 +41,12 @@ fn scope(s: &mut AgreedScope, d: Duration) {
     }
 }
 
+fn next_steps(steps: &mut [NextStep], d: Duration) {
+    for x in steps.iter_mut().filter_map(|s| s.due.as_mut()) {
+        due(x, d);
+    }
+}
+
 /// Shift every date of the "What we agreed" parts by `days` days. A
 /// report's month keeps its distance to the report's publication: a report
 /// on October published on 3 November, moved a month on, is on November.
@@ -54,11 +60,7 @@ pub fn shift_agreed(a: &mut Agreed, days: i64) {
     }
     for m in &mut a.meetings {
         ts(&mut m.held_at, d);
-        for step in &mut m.next_steps {
-            if let Some(x) = step.due.as_mut() {
-                due(x, d);
-            }
-        }
+        next_steps(&mut m.next_steps, d);
     }
     for r in &mut a.reports {
         let published = |t: &Timestamp| month_index(t.year(), t.month());
@@ -107,6 +109,9 @@ pub fn shift_days(p: &mut Portal, days: i64) {
     if let Some(s) = p.scope.as_mut() {
         scope(s, d);
     }
+    for m in &mut p.meetings {
+        next_steps(&mut m.next_steps, d);
+    }
 }
 
 #[cfg(test)]
@@ -141,6 +146,14 @@ mod tests {
         assert_eq!(
             p.deliverables[0].versions[0].created_at,
             before.deliverables[0].versions[0].created_at + ten
+        );
+        // The meetings' next steps too: they join the deadlines.
+        assert_eq!(
+            p.meetings[0].next_steps[0].due,
+            before.meetings[0].next_steps[0].due.map(|d| match d {
+                Due::Day(x) => Due::Day(x + ten),
+                Due::At(x) => Due::At(x + ten),
+            })
         );
     }
 

@@ -24,7 +24,8 @@ pub fn provide_portal() {
     let res = LocalResource::new(move || {
         let b = backend.clone();
         async move {
-            let feed = b.portal().await?;
+            let mut feed = b.portal().await?;
+            crate::domain::deadlines::add_next_steps(&mut feed);
             if let Some(c) = feed.contact_of_kind(ContactKind::Primary) {
                 crate::state::help::remember(&HelpContact {
                     name: c.name.clone(),

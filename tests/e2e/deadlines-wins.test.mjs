@@ -27,8 +27,10 @@ function feed() {
     { id: 'w-nov', title: 'Checkout conversion up', date: '2026-11-20', summary: 'The new checkout is live.', metrics: [{ label: 'Conversion rate', before: 2.1, after: 3.4, unit: '%' }] },
     { id: 'w-oct', title: 'Newsletter grew', date: '2026-10-15', metrics: [{ label: 'Subscribers', before: 4200, after: 5100 }, { label: 'Open rate', after: 46, unit: '%' }] },
   ];
-  // The example's monthly reports point at its own wins, gone here.
+  // The example's monthly reports point at its own wins, gone here; its
+  // meetings' next steps would join these deadlines (tested on their own).
   f.reports = [];
+  f.meetings = [];
   return f;
 }
 
@@ -122,6 +124,54 @@ test('open deadlines download as a calendar file that a real iCalendar parser re
   await waitForPortal(page);
   const again = await download(page, page.getByRole('link', { name: 'Add all open deadlines to your calendar' }));
   assert.deepEqual(again.cal.getAllSubcomponents('vevent').map((c) => c.getFirstPropertyValue('uid')), events.map((e) => e.uid));
+  assertNoProblems(page);
+});
+
+test('next steps agreed in meetings are among the deadlines, with who owes them, once', async () => {
+  const f = feed();
+  f.meetings = [
+    {
+      id: 'm-1', held_at: '2026-11-18T10:00:00+01:00', title: 'Weekly check-in', attendees: ['Sam Okoro'],
+      agreements: [{ id: 'ag-1', text: 'Photos first.' }],
+      next_steps: [
+        { id: 'ns-photos', title: 'Send the photos of the new blends', owner: 'client', due: '2026-11-21', done: false },
+        // The agency lists this one as a deadline too: shown once.
+        { id: 'dl-week', title: 'Share the rough cut', owner: 'agency', due: '2026-11-27', done: false },
+        { id: 'ns-undated', title: 'Think about the spring campaign', owner: 'client', done: false },
+      ],
+    },
+    {
+      id: 'm-0', held_at: '2026-11-04T10:00:00+01:00', title: 'Monthly review', attendees: [],
+      agreements: [],
+      next_steps: [{ id: 'ns-quote', title: 'Send the quote for the fair page', owner: 'agency', due: '2026-11-06', done: true }],
+    },
+  ];
+  const page = await env.open(f, '#/deadlines');
+  const text = async (name) => (await group(page, name).innerText()).replace(/\s+/g, ' ');
+  assert.match(await text('Overdue'), /Send the photos of the new blends You ! Sat 21 Nov · 2 days overdue/);
+  const week = await text('This week');
+  assert.match(week, /Rough cut of the video Harbour & Co/);
+  assert.doesNotMatch(week, /Share the rough cut/);
+  assert.doesNotMatch(await page.locator('#cp-main').innerText(), /spring campaign/);
+  const done = page.locator('details.cp-done');
+  await done.locator('summary').click();
+  assert.match(await done.innerText(), /Send the quote for the fair page[\s\S]*Done/);
+  // Only mine: the step the client owes stays, the agency's goes.
+  await page.getByRole('radio', { name: 'You', exact: true }).check();
+  assert.equal(await page.getByText('Send the photos of the new blends').isVisible(), true);
+  assert.equal(await page.getByText('Send the quote for the fair page').isVisible(), false);
+  await page.getByRole('radio', { name: 'Everyone' }).check();
+  // In the calendar file with the rest.
+  const all = await download(page, page.getByRole('link', { name: 'Add all open deadlines to your calendar' }));
+  const events = all.cal.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+  assert.deepEqual(events.map((e) => e.summary), ['Send product photos', 'Send the photos of the new blends', 'Sign off the banner copy', 'Rough cut of the video', 'Feedback on the script', 'Launch the new site']);
+  // And the overview counts it among what the client owes.
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await waitForPortal(page);
+  const owed = (await page.locator('#cp-owed-title').locator('..').innerText()).replace(/\s+/g, ' ');
+  assert.match(owed, /2 items are overdue/);
+  assert.match(owed, /Send the photos of the new blends/);
+  await assertAccessible(page, 'overview with next steps');
   assertNoProblems(page);
 });
 

@@ -13,6 +13,25 @@ const feed = () => bigFeed({ deliverables: 120, approvals: 0, deadlines: 0 });
 const haystack = (d) => [d.title, d.summary ?? '', ...d.versions.flatMap((v) => [v.label, v.notes ?? ''])].join('\n').toLowerCase();
 
 const cards = (page) => page.locator('#cp-find-list > li');
+
+/** The contrast of an element's text with the background it sits on (the
+ *  first ancestor with one, through the shadow root), as WCAG counts it. */
+const contrast = (locator) =>
+  locator.evaluate((el) => {
+    const rgba = (c) => c.match(/[\d.]+/g).map(Number);
+    const up = (e) => e.parentElement ?? e.getRootNode().host ?? null;
+    let at = el;
+    let bg = rgba(getComputedStyle(at).backgroundColor);
+    while (bg.length === 4 && bg[3] === 0 && up(at)) {
+      at = up(at);
+      bg = rgba(getComputedStyle(at).backgroundColor);
+    }
+    if (bg.length === 4 && bg[3] === 0) bg = [255, 255, 255];
+    const lum = ([r, g, b]) =>
+      [r, g, b].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(bg)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  });
 const status = (page) => page.locator('.cp-finder-count');
 const search = (page) => page.getByLabel('Search names, descriptions and notes');
 
@@ -86,6 +105,8 @@ test('"Show more" adds the next cards and takes focus to the first of them', asy
   const total = f.deliverables.length;
   const page = await env.open(f, '#/deliverables', { width: 390 });
   const more = page.getByRole('button', { name: 'Show 50 more' });
+  // Its words can be read (they were once the colour of its fill).
+  assert.ok((await contrast(more)) >= 4.5, `contrast ${await contrast(more)}`);
   await more.focus();
   await page.keyboard.press('Enter');
   await status(page).getByText(`100 of ${total} shown`, { exact: true }).waitFor();
@@ -139,6 +160,7 @@ test('Approvals: a long list shows fifty at a time, says how many, and "Show mor
 
   // By keyboard: the decided list grows, focus lands on the first new card.
   const section = page.locator('section', { has: page.getByRole('heading', { name: 'Already decided' }) });
+  assert.ok((await contrast(section.getByRole('button', { name: 'Show 50 more' }))) >= 4.5);
   await section.getByRole('button', { name: 'Show 50 more' }).focus();
   await page.keyboard.press('Enter');
   await count('cp-a-decided-list').getByText(`100 of ${decided} shown`, { exact: true }).waitFor();

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import { useAgency } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
-import { assertAccessible, assertNoProblems, screenshot, waitForPortal } from './support/browser.mjs';
+import { assertAccessible, assertNoProblems, contrast, screenshot, waitForPortal } from './support/browser.mjs';
 
 const env = useAgency();
 
@@ -116,7 +116,10 @@ test('open deadlines download as a calendar file that a real iCalendar parser re
   assert.match(week.component.getFirstPropertyValue('url'), /\/agency\/#\/deliverables\/d-video$/);
   assert.equal(new Set(events.map((e) => e.uid)).size, 5, 'one UID per deadline');
   // One deadline alone carries the same UID, so importing again updates it.
-  const one = await download(page, page.getByRole('link', { name: 'Add to calendar: Rough cut of the video' }));
+  // Its link can be read (its words were once white on the white card).
+  const link = page.getByRole('link', { name: 'Add to calendar: Rough cut of the video' });
+  assert.ok((await contrast(link)) >= 4.5, `contrast ${await contrast(link)}`);
+  const one = await download(page, link);
   const only = one.cal.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
   assert.deepEqual(only.map((e) => [e.uid, e.summary]), [[week.uid, 'Rough cut of the video']]);
   // And again after a reload: stable.

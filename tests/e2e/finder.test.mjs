@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useAgency } from './support/agency.mjs';
 import { bigFeed } from './support/feeds.mjs';
-import { assertAccessible, assertNoProblems, focused, screenshot } from './support/browser.mjs';
+import { assertAccessible, assertNoProblems, contrast, focused, screenshot } from './support/browser.mjs';
 
 const env = useAgency();
 const feed = () => bigFeed({ deliverables: 120, approvals: 0, deadlines: 0 });
@@ -14,24 +14,6 @@ const haystack = (d) => [d.title, d.summary ?? '', ...d.versions.flatMap((v) => 
 
 const cards = (page) => page.locator('#cp-find-list > li');
 
-/** The contrast of an element's text with the background it sits on (the
- *  first ancestor with one, through the shadow root), as WCAG counts it. */
-const contrast = (locator) =>
-  locator.evaluate((el) => {
-    const rgba = (c) => c.match(/[\d.]+/g).map(Number);
-    const up = (e) => e.parentElement ?? e.getRootNode().host ?? null;
-    let at = el;
-    let bg = rgba(getComputedStyle(at).backgroundColor);
-    while (bg.length === 4 && bg[3] === 0 && up(at)) {
-      at = up(at);
-      bg = rgba(getComputedStyle(at).backgroundColor);
-    }
-    if (bg.length === 4 && bg[3] === 0) bg = [255, 255, 255];
-    const lum = ([r, g, b]) =>
-      [r, g, b].map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-    const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(bg)].sort((x, y) => y - x);
-    return (a + 0.05) / (b + 0.05);
-  });
 const status = (page) => page.locator('.cp-finder-count');
 const search = (page) => page.getByLabel('Search names, descriptions and notes');
 

@@ -17,6 +17,11 @@ async function openApproval(page, id = 'a-home-3') {
   await waitForPortal(page);
 }
 
+async function openDeliverable(page, id = 'd-homepage') {
+  await page.goto(agency(`#/deliverables/${id}`));
+  await waitForPortal(page);
+}
+
 /** Decide, confirm in the dialog, and skip the undo window. */
 async function decideAndSend(page, button, yes, options) {
   await decide(page, button, options);
@@ -210,8 +215,7 @@ test('a decision the agency refuses: its message shown, the comment given back',
 
 test('comments: sent with the contract body, shown in the thread; drafts survive a reload', async () => {
   const page = await newPage(env.browser);
-  await page.goto(agency('#/deliverables/d-homepage'));
-  await waitForPortal(page);
+  await openDeliverable(page);
   const box = page.getByLabel('Add a comment');
   await box.fill('Half-typed thought');
   await page.reload();
@@ -253,8 +257,7 @@ test('comments: sent with the contract body, shown in the thread; drafts survive
 
 test('comments: the version chosen is kept while an earlier comment is on its way, and comes back with a refused comment', async () => {
   const page = await newPage(env.browser);
-  await page.goto(agency('#/deliverables/d-homepage'));
-  await waitForPortal(page);
+  await openDeliverable(page);
   // Hold the first comment's answer until the next one is being written.
   let release;
   const held = new Promise((r) => (release = r));

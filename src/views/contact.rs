@@ -3,87 +3,112 @@
 
 use std::sync::Arc;
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ContactKind, Portal};
 use crate::domain::links::channel_href;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::route::Route;
-use crate::views::overview::person_block;
+use crate::views::dom::{self, el, fill, Node};
+use crate::views::overview::person;
 use crate::views::widgets::PageTitle;
 
 pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
-    let c = p.communication.clone();
-    let primary = p.contact_of_kind(ContactKind::Primary).cloned();
-    let backup = p.contact_of_kind(ContactKind::Backup).cloned();
-    let chain: Vec<_> = p.escalation_chain().into_iter().cloned().collect();
     view! {
         <PageTitle title=t.nav_contact.to_string() intro=t.contact_intro />
-        <div class="cp-overview">
-            {primary.map(|c| view! {
-                <section class="cp-card" aria-labelledby="cp-c-primary">
-                    <h2 id="cp-c-primary">{t.primary_contact}</h2>
-                    {person_block(c, t)}
-                </section>
-            })}
-            {backup.map(|c| view! {
-                <section class="cp-card" aria-labelledby="cp-c-backup">
-                    <h2 id="cp-c-backup">{t.backup_contact}</h2>
-                    {person_block(c, t)}
-                </section>
-            })}
-            <section class="cp-card" aria-labelledby="cp-c-ways">
-                <h2 id="cp-c-ways">{t.ways_to_reach}</h2>
-                <p class="cp-promise">{t.answers_within(c.response_hours)}</p>
-                <ul class="cp-list">
-                    {c.channels.iter().map(|ch| {
-                        let label = ch.label.clone();
-                        let value = ch.value.clone();
-                        match channel_href(ch) {
-                            Some(h) => Either::Left(view! { <li><a href=h>{label}</a> " " <span class="cp-muted">{value}</span></li> }),
-                            None => Either::Right(view! { <li>{label} ": " {value}</li> }),
-                        }
-                    }).collect_view()}
-                </ul>
-                <dl class="cp-facts">
-                    {c.office_hours.clone().map(|h| view! { <div><dt>{t.office_hours}</dt><dd>{h}</dd></div> })}
-                    {c.time_zone.clone().map(|z| {
-                        // Their clock against the client's, right now.
-                        let now = intl::now();
-                        let clocks = intl::time_in_zone(now, &z)
-                            .zip(intl::own_time_zone().and_then(|o| intl::time_in_zone(now, &o)))
-                            .map(|(them, you)| t.now_there(&them, &you));
-                        view! { <div><dt></dt><dd class="cp-muted">{t.their_time_zone(&z)} " " {clocks}</dd></div> }
-                    })}
-                    {c.cadence.clone().map(|x| view! { <div><dt>{t.cadence}</dt><dd>{x}</dd></div> })}
-                    {c.next_check_in.map(|x| view! {
-                        <div><dt>{t.next_check_in}</dt><dd><time datetime=crate::contract::moment_to_wire(x)>{intl::moment(x)}</time></dd></div>
-                    })}
-                </dl>
-            </section>
-            {(!chain.is_empty()).then(|| view! {
-                <section class="cp-card" aria-labelledby="cp-c-chain">
-                    <h2 id="cp-c-chain">{t.escalation_title}</h2>
-                    <p>{t.escalation_intro}</p>
-                    <ol class="cp-chain">
-                        {chain.into_iter().map(|c| view! {
-                            <li>
-                                <span class="cp-person-name">{c.name.clone()}</span>
-                                <span class="cp-muted">{c.role.clone()}</span>
-                                {c.level.map(|l| view! { <span class="cp-badge cp-tone-neutral">{t.escalation_level(l)}</span> })}
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </section>
-            })}
-            <section class="cp-card" aria-labelledby="cp-c-concern">
-                <h2 id="cp-c-concern">{t.concern_title}</h2>
-                <p>{t.concern_intro}</p>
-                <p><a class="cp-button" href=Route::Concern(None).href()>{t.concern_open}</a></p>
-            </section>
-        </div>
+        <div class="cp-overview" use:fill=cards(&p, t)></div>
     }
+}
+
+/// A card titled `title` (its heading's id `id`).
+fn card(id: &str, title: &str) -> Node {
+    el("section", "cp-card")
+        .attr("aria-labelledby", id)
+        .push(dom::text("h2", "", title).attr("id", id))
+}
+
+/// A term and what it says, in a `cp-facts` list.
+fn fact(term: &str, detail: Node) -> Node {
+    el("div", "").push(dom::text("dt", "", term)).push(detail)
+}
+
+fn cards(p: &Portal, t: &'static Strings) -> Vec<Node> {
+    let c = &p.communication;
+    let mut cards = Vec::new();
+    for (kind, id, title) in [
+        (ContactKind::Primary, "cp-c-primary", t.primary_contact),
+        (ContactKind::Backup, "cp-c-backup", t.backup_contact),
+    ] {
+        if let Some(who) = p.contact_of_kind(kind) {
+            cards.push(card(id, title).push(person(who, t)));
+        }
+    }
+    let channels = c.channels.iter().map(|ch| match channel_href(ch) {
+        Some(h) => el("li", "")
+            .push(dom::link(&h, "", &ch.label))
+            .text(" ")
+            .push(dom::text("span", "cp-muted", &ch.value)),
+        None => dom::text("li", "", &format!("{}: {}", ch.label, ch.value)),
+    });
+    let mut facts = el("dl", "cp-facts");
+    if let Some(h) = &c.office_hours {
+        facts = facts.push(fact(t.office_hours, dom::text("dd", "", h)));
+    }
+    if let Some(z) = &c.time_zone {
+        // Their clock against the client's, right now.
+        let now = intl::now();
+        let clocks = intl::time_in_zone(now, z)
+            .zip(intl::own_time_zone().and_then(|o| intl::time_in_zone(now, &o)))
+            .map(|(them, you)| format!(" {}", t.now_there(&them, &you)))
+            .unwrap_or_default();
+        let zone = format!("{}{clocks}", t.their_time_zone(z));
+        facts = facts.push(fact("", dom::text("dd", "cp-muted", &zone)));
+    }
+    if let Some(x) = &c.cadence {
+        facts = facts.push(fact(t.cadence, dom::text("dd", "", x)));
+    }
+    if let Some(x) = c.next_check_in {
+        let when = dom::text("time", "", &intl::moment(x))
+            .attr("datetime", &crate::contract::moment_to_wire(x));
+        facts = facts.push(fact(t.next_check_in, el("dd", "").push(when)));
+    }
+    cards.push(
+        card("cp-c-ways", t.ways_to_reach)
+            .push(dom::text(
+                "p",
+                "cp-promise",
+                &t.answers_within(c.response_hours),
+            ))
+            .push(el("ul", "cp-list").push_all(channels.collect()))
+            .push(facts),
+    );
+    let chain = p.escalation_chain();
+    if !chain.is_empty() {
+        let people =
+            chain.into_iter().map(|c| {
+                el("li", "")
+                    .push(dom::text("span", "cp-person-name", &c.name))
+                    .push(dom::text("span", "cp-muted", &c.role))
+                    .push_opt(c.level.map(|l| {
+                        dom::text("span", "cp-badge cp-tone-neutral", &t.escalation_level(l))
+                    }))
+            });
+        cards.push(
+            card("cp-c-chain", t.escalation_title)
+                .push(dom::text("p", "", t.escalation_intro))
+                .push(el("ol", "cp-chain").push_all(people.collect())),
+        );
+    }
+    cards.push(
+        card("cp-c-concern", t.concern_title)
+            .push(dom::text("p", "", t.concern_intro))
+            .push(el("p", "").push(dom::link(
+                &Route::Concern(None).href(),
+                "cp-button",
+                t.concern_open,
+            ))),
+    );
+    cards
 }

@@ -7,6 +7,7 @@ use crate::contract::{ContractError, HelpContact};
 use crate::i18n::use_i18n;
 use crate::state::feed::use_portal;
 use crate::state::help;
+use crate::views::dom::fill;
 use crate::views::widgets::contact_links;
 
 /// What an ErrorBoundary shows: each error, in plain words.
@@ -102,7 +103,7 @@ fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> impl 
     let specific = contact.map(|c| {
         view! {
             <p>{t.err_expired_ask(&c.name)}</p>
-            {contact_links(c.email.as_deref(), c.phone.as_deref(), t)}
+            <div use:fill=vec![contact_links(c.email.as_deref(), c.phone.as_deref(), t)]></div>
         }
     });
     (generic, specific)

@@ -11,6 +11,7 @@ pub mod contact;
 pub mod deadlines;
 pub mod decide;
 pub mod deliverables;
+pub mod dom;
 pub mod download;
 pub mod error;
 pub mod jargon;

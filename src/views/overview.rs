@@ -10,7 +10,8 @@ use crate::domain::overview::{coming_next, latest_win, owed, Owed, OwedKind};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
-use crate::views::widgets::{contact_links, Avatar, DueLine, OwnerBadge, PageTitle};
+use crate::views::dom::{self, el, fill, Node};
+use crate::views::widgets::{avatar, contact_links, DueLine, OwnerBadge, PageTitle};
 use crate::views::wins::{metric_list, win_head};
 
 pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
@@ -148,26 +149,32 @@ fn LatestWinCard(p: Arc<Portal>) -> impl IntoView {
 fn ContactCard(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let response = p.communication.response_hours;
-    let person = p.contact_of_kind(ContactKind::Primary).cloned();
-    view! {
-        <section class="cp-card" aria-labelledby="cp-contact-title">
-            <h2 id="cp-contact-title">{t.your_contact_title}</h2>
-            {person.map(|c| person_block(c, t))}
-            <p class="cp-promise">{t.answers_within(response)}</p>
-            <p><a class="cp-more" href=Route::Contact.href()>{t.contact_and_escalate}</a></p>
-        </section>
-    }
+    let person = p
+        .contact_of_kind(ContactKind::Primary)
+        .map(|c| person(c, t));
+    let nodes = vec![dom::text("h2", "", t.your_contact_title).attr("id", "cp-contact-title")]
+        .into_iter()
+        .chain(person)
+        .chain([
+            dom::text("p", "cp-promise", &t.answers_within(response)),
+            el("p", "").push(dom::link(
+                &Route::Contact.href(),
+                "cp-more",
+                t.contact_and_escalate,
+            )),
+        ])
+        .collect::<Vec<_>>();
+    view! { <section class="cp-card" aria-labelledby="cp-contact-title" use:fill=nodes></section> }
 }
 
-pub fn person_block(c: crate::contract::Contact, t: &'static Strings) -> impl IntoView {
-    view! {
-        <div class="cp-person">
-            <Avatar name=c.name.clone() photo=c.photo_url.clone() />
-            <div>
-                <p class="cp-person-name">{c.name.clone()}</p>
-                <p class="cp-muted">{c.role.clone()}</p>
-                {contact_links(c.email.as_deref(), c.phone.as_deref(), t)}
-            </div>
-        </div>
-    }
+/// A contact: photo or initials, name, role, and how to reach them.
+pub fn person(c: &crate::contract::Contact, t: &'static Strings) -> Node {
+    el("div", "cp-person")
+        .push(avatar(&c.name, c.photo_url.as_deref(), t))
+        .push(
+            el("div", "")
+                .push(dom::text("p", "cp-person-name", &c.name))
+                .push(dom::text("p", "cp-muted", &c.role))
+                .push(contact_links(c.email.as_deref(), c.phone.as_deref(), t)),
+        )
 }

@@ -1,6 +1,5 @@
 //! Small pieces shared by the pages: due dates, badges, avatars, titles.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ApprovalStatus, DeliverableStatus, Due, Owner, Scope};
@@ -11,6 +10,7 @@ use crate::i18n::use_i18n;
 use crate::i18n::Strings;
 use crate::intl::{self, BrowserZone};
 use crate::state::drafts;
+use crate::views::dom::{self, el, Node};
 use crate::views::jargon::explained;
 
 /// A page's title and one-line introduction. The title takes focus on
@@ -102,22 +102,20 @@ pub fn OwnerBadge(owner: Owner, agency: String) -> impl IntoView {
 }
 
 /// A person's photo, or their initials when there is none.
-#[component]
-pub fn Avatar(name: String, photo: Option<String>) -> impl IntoView {
-    let t = use_i18n().t();
-    match photo.as_deref().and_then(safe_url) {
-        Some(src) => Either::Left(view! {
-            <img class="cp-avatar" src=src alt=t.photo_of(&name) width="56" height="56" />
-        }),
+pub fn avatar(name: &str, photo: Option<&str>, t: &'static Strings) -> Node {
+    match photo.and_then(safe_url) {
+        Some(src) => el("img", "cp-avatar")
+            .attr("src", &src)
+            .attr("alt", &t.photo_of(name))
+            .attr("width", "56")
+            .attr("height", "56"),
         None => {
             let initials: String = name
                 .split_whitespace()
                 .filter_map(|w| w.chars().next())
                 .take(2)
                 .collect();
-            Either::Right(
-                view! { <span class="cp-avatar cp-avatar-initials" aria-hidden="true">{initials}</span> },
-            )
+            dom::text("span", "cp-avatar cp-avatar-initials", &initials).attr("aria-hidden", "true")
         }
     }
 }
@@ -169,19 +167,21 @@ pub fn CommentField(
 }
 
 /// Email and phone as working links, each announced with what it is.
-pub fn contact_links(
-    email: Option<&str>,
-    phone: Option<&str>,
-    t: &'static Strings,
-) -> impl IntoView {
-    let email = email.and_then(|e| mailto(e).map(|h| (h, e.to_string())));
-    let phone = phone.and_then(|p| tel(p).map(|h| (h, p.to_string())));
-    view! {
-        <ul class="cp-plain-list">
-            {email.map(|(h, e)| view! { <li><span class="cp-visually-hidden">{t.email_word} ": "</span><a href=h>{e}</a></li> })}
-            {phone.map(|(h, p)| view! { <li><span class="cp-visually-hidden">{t.phone_word} ": "</span><a href=h>{p}</a></li> })}
-        </ul>
-    }
+pub fn contact_links(email: Option<&str>, phone: Option<&str>, t: &'static Strings) -> Node {
+    let item = |word: &str, href: Option<String>, shown: &str| {
+        href.map(|h| {
+            el("li", "")
+                .push(dom::text(
+                    "span",
+                    "cp-visually-hidden",
+                    &format!("{word}: "),
+                ))
+                .push(dom::link(&h, "", shown))
+        })
+    };
+    el("ul", "cp-plain-list")
+        .push_opt(email.and_then(|e| item(t.email_word, mailto(e), e)))
+        .push_opt(phone.and_then(|p| item(t.phone_word, tel(p), p)))
 }
 
 /// A button that copies `text`, and says whether it worked.

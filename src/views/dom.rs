@@ -1,0 +1,78 @@
+//! Markup that never changes once drawn, built straight into the DOM.
+//!
+//! Every page is drawn whole and never updated in place (`views::pages`).
+//! For the parts of a page that hold no state, `view!`'s typed elements
+//! (each with a state type, and code to rebuild and unmount it) buy
+//! nothing and cost bytes: every distinct tree is code of its own. These
+//! few functions build any markup with the same code. As in
+//! `views::jargon`, text only ever becomes text nodes and values only ever
+//! attributes: nothing is parsed as markup, so there is nothing to escape.
+//!
+//! A page puts what is built here into an element of its `view!` with
+//! `use:fill`, so words, links and lists can be plain DOM while controls
+//! that keep state stay Leptos components.
+
+use leptos::prelude::document;
+use web_sys::Element;
+
+/// An element being built.
+#[derive(Clone)]
+pub struct Node(pub Element);
+
+/// `<tag class="class">` (no class attribute when `class` is empty).
+pub fn el(tag: &str, class: &str) -> Node {
+    let e = document()
+        .create_element(tag)
+        .expect("a document can create elements");
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    Node(e)
+}
+
+impl Node {
+    pub fn attr(self, name: &str, value: &str) -> Node {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Text, after what the element already holds.
+    pub fn text(self, text: &str) -> Node {
+        let _ = self.0.append_with_str_1(text);
+        self
+    }
+
+    pub fn push(self, child: Node) -> Node {
+        let _ = self.0.append_child(&child.0);
+        self
+    }
+
+    pub fn push_opt(self, child: Option<Node>) -> Node {
+        match child {
+            Some(c) => self.push(c),
+            None => self,
+        }
+    }
+
+    pub fn push_all(self, children: Vec<Node>) -> Node {
+        children.into_iter().fold(self, Node::push)
+    }
+}
+
+/// `<tag class="class">text</tag>`.
+pub fn text(tag: &str, class: &str, text: &str) -> Node {
+    el(tag, class).text(text)
+}
+
+/// A link.
+pub fn link(href: &str, class: &str, words: &str) -> Node {
+    el("a", class).attr("href", href).text(words)
+}
+
+/// Fill `parent` (an element of a `view!`, as `use:fill=nodes`) with
+/// `nodes`.
+pub fn fill(parent: Element, nodes: Vec<Node>) {
+    for n in nodes {
+        let _ = parent.append_child(&n.0);
+    }
+}

@@ -16,10 +16,12 @@ use crate::route::Route;
 use crate::state::writes::use_writes;
 use crate::views::asset::Asset;
 use crate::views::decide::DecisionArea;
+use crate::views::dom::{self, el, fill, Node};
 use crate::views::jargon::explained;
+use crate::views::jargon::explained_in;
 use crate::views::more::paged_list;
 use crate::views::receipt::ReceiptCard;
-use crate::views::widgets::{concern_shortcut, live_flag, ApprovalBadge, DueLine, PageTitle};
+use crate::views::widgets::{approval_badge, concern_shortcut, due_line, live_flag, PageTitle};
 
 pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
@@ -65,11 +67,7 @@ pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
 
 /// Approvals as cards, [`PAGE`] at a time.
 fn approval_cards(p: Arc<Portal>, items: Vec<Approval>, id: &'static str) -> impl IntoView {
-    paged_list(
-        id,
-        items,
-        move |a| view! { <ApprovalCard p=p.clone() a=a.clone() /> },
-    )
+    paged_list(id, items, move |a| approval_card(&p, a))
 }
 
 /// Which deliverable and version an approval is about.
@@ -82,34 +80,44 @@ fn subject(p: &Portal, a: &Approval) -> (Option<(String, String)>, Option<String
     (deliverable, version)
 }
 
-#[component]
-fn ApprovalCard(p: Arc<Portal>, a: Approval) -> impl IntoView {
+/// One approval in a list: what, which deliverable and version, by when,
+/// what happens if it waits, or who decided it.
+fn approval_card(p: &Portal, a: &Approval) -> Node {
     let t = use_i18n().t();
-    let (deliverable, version) = subject(&p, &a);
+    let (deliverable, version) = subject(p, a);
     let pending = a.status == ApprovalStatus::Pending;
-    view! {
-        <li class="cp-card cp-approval">
-            <div class="cp-card-top">
-                <h3 class="cp-card-title">
-                    <a href=Route::Approval(a.id.clone()).href()>{a.title.clone()}</a>
-                </h3>
-                <ApprovalBadge status=a.status />
-            </div>
-            <dl class="cp-facts">
-                {deliverable.map(|(href, title)| view! {
-                    <div><dt>{t.part_of}</dt><dd><a href=href>{title}</a></dd></div>
-                })}
-                {version.map(|v| view! { <div><dt>{t.version_label}</dt><dd>{v}</dd></div> })}
-                {pending.then(|| view! { <div><dt>{t.due_label}</dt><dd><DueLine due=a.due /></dd></div> })}
-            </dl>
-            {pending.then(|| a.consequence.clone().map(|c| view! {
-                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{explained(c)}</p>
-            })).flatten()}
-            {a.decision.clone().map(|d| view! {
-                <p class="cp-muted">{t.decided_by(&d.by, &intl::moment(d.at))}</p>
-            })}
-        </li>
-    }
+    let fact = |term: &str, detail: Node| {
+        el("div", "")
+            .push(dom::text("dt", "", term))
+            .push(el("dd", "").push(detail))
+    };
+    let facts = el("dl", "cp-facts")
+        .push_opt(deliverable.map(|(href, title)| fact(t.part_of, dom::link(&href, "", &title))))
+        .push_opt(version.map(|v| fact(t.version_label, dom::text("span", "", &v))))
+        .push_opt(pending.then(|| fact(t.due_label, due_line(a.due, t))));
+    let late = a.consequence.as_deref().filter(|_| pending).map(|c| {
+        explained_in(
+            el("p", "cp-consequence").push(dom::text("strong", "", &format!("{}: ", t.if_late))),
+            c,
+        )
+    });
+    let decided = a
+        .decision
+        .as_ref()
+        .map(|d| dom::text("p", "cp-muted", &t.decided_by(&d.by, &intl::moment(d.at))));
+    el("li", "cp-card cp-approval")
+        .push(
+            el("div", "cp-card-top")
+                .push(el("h3", "cp-card-title").push(dom::link(
+                    &Route::Approval(a.id.clone()).href(),
+                    "",
+                    &a.title,
+                )))
+                .push(approval_badge(a.status, t)),
+        )
+        .push(facts)
+        .push_opt(late)
+        .push_opt(decided)
 }
 
 pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
@@ -140,7 +148,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
         <p class="cp-breadcrumb"><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
         <PageTitle title=a.title.clone() />
         <section class="cp-card">
-            <div class="cp-card-top"><ApprovalBadge status=a.status /></div>
+            <div class="cp-card-top" use:fill=vec![approval_badge(a.status, t)]></div>
             <dl class="cp-facts">
                 {deliverable.map(|(href, title)| view! {
                     <div><dt>{t.part_of}</dt><dd><a href=href>{title}</a></dd></div>
@@ -148,11 +156,11 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
                 <div><dt>{t.version_label}</dt><dd>{version_label.clone()}</dd></div>
                 <div>
                     <dt>{t.due_label}</dt>
-                    <dd>{if pending {
-                        Either::Left(view! { <DueLine due=a.due /> })
+                    <dd use:fill=vec![if pending {
+                        due_line(a.due, t)
                     } else {
-                        Either::Right(view! { <time datetime=a.due.to_wire()>{intl::due(a.due)}</time> })
-                    }}</dd>
+                        dom::text("time", "", &intl::due(a.due)).attr("datetime", &a.due.to_wire())
+                    }]></dd>
                 </div>
             </dl>
             <p class="cp-muted">{t.requested_on(&intl::moment(a.requested_at))}</p>

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{Deliverable, DeliverableStatus, Portal, Scope, Version};
@@ -14,10 +14,11 @@ use crate::intl::{self, BrowserZone};
 use crate::route::{current_query, replace_query, Route};
 use crate::views::asset::Asset;
 use crate::views::comments::Comments;
-use crate::views::jargon::explained;
+use crate::views::dom::{self, el, fill, Node};
+use crate::views::jargon::explained_in;
 use crate::views::more::{more_button, PAGE};
 use crate::views::widgets::{
-    concern_shortcut, ApprovalBadge, DueLine, PageTitle, ScopeBadge, StatusBadge,
+    approval_badge, concern_shortcut, due_line, scope_badge, status_badge, PageTitle,
 };
 
 // The finder's controls (the browser tests reach them by their labels).
@@ -74,10 +75,10 @@ pub fn deliverables_page(p: Arc<Portal>) -> impl IntoView {
         // Said whenever the list is more than everything on one page.
         let count =
             (finder.with(Finder::narrows) || total > PAGE).then(|| t.shown_count(visible, total));
-        let cards = found[..visible]
+        let cards: Vec<Node> = found[..visible]
             .iter()
-            .map(|&i| view! { <DeliverableCard p=p.clone() d=p.deliverables[i].clone() /> })
-            .collect_view();
+            .map(|&i| deliverable_card(&p, &p.deliverables[i], t))
+            .collect();
         let clear = move |_| {
             show_in_form(&Finder::default());
             set(Finder::default());
@@ -85,7 +86,7 @@ pub fn deliverables_page(p: Arc<Portal>) -> impl IntoView {
         };
         view! {
             <p class="cp-finder-count" role="status">{count}</p>
-            <ul class="cp-cards" id=LIST_ID>{cards}</ul>
+            <ul class="cp-cards" id=LIST_ID use:fill=cards></ul>
             {found.is_empty().then(|| view! {
                 <p class="cp-empty">{t.find_none}</p>
                 <button type="button" class="cp-button cp-button-quiet" on:click=clear>{t.find_clear}</button>
@@ -181,50 +182,58 @@ fn owner_name(p: &Portal, d: &Deliverable) -> Option<String> {
 
 /// Status, scope, due date and lead, as a description list.
 /// With `linked`, the scope badge opens what the agreed work says about it.
-fn facts(p: &Portal, d: &Deliverable, t: &'static Strings, linked: bool) -> impl IntoView {
+fn facts(p: &Portal, d: &Deliverable, t: &'static Strings, linked: bool) -> Node {
     let linked = linked && p.scope.is_some();
     let finished = matches!(
         d.status,
         DeliverableStatus::Approved | DeliverableStatus::Delivered
     );
-    view! {
-        <dl class="cp-facts">
-            <div><dt>{t.status_label}</dt><dd><StatusBadge status=d.status /></dd></div>
-            <div><dt>{t.scope_label}</dt><dd><ScopeBadge scope=d.scope linked /></dd></div>
-            <div>
-                <dt>{t.due_label}</dt>
-                <dd>{match (d.due, finished) {
-                    (Some(due), false) => EitherOf3::A(view! { <DueLine due /> }),
-                    // Finished work is never "overdue": just its date.
-                    (Some(due), true) => EitherOf3::B(view! { <time datetime=due.to_wire()>{intl::due(due)}</time> }),
-                    (None, _) => EitherOf3::C(view! { <span class="cp-muted">{t.no_due_date}</span> }),
-                }}</dd>
-            </div>
-            {owner_name(p, d).map(|n| view! { <div><dt>{t.made_by}</dt><dd>{n}</dd></div> })}
-        </dl>
-    }
+    let fact = |term: &str, detail: Node| {
+        el("div", "")
+            .push(dom::text("dt", "", term))
+            .push(el("dd", "").push(detail))
+    };
+    let due = match (d.due, finished) {
+        (Some(due), false) => due_line(due, t),
+        // Finished work is never "overdue": just its date.
+        (Some(due), true) => {
+            dom::text("time", "", &intl::due(due)).attr("datetime", &due.to_wire())
+        }
+        (None, _) => dom::text("span", "cp-muted", t.no_due_date),
+    };
+    el("dl", "cp-facts")
+        .push(fact(t.status_label, status_badge(d.status, t)))
+        .push(fact(t.scope_label, scope_badge(d.scope, linked, t)))
+        .push(fact(t.due_label, due))
+        .push_opt(owner_name(p, d).map(|n| fact(t.made_by, dom::text("span", "", &n))))
 }
 
-#[component]
-fn DeliverableCard(p: Arc<Portal>, d: Deliverable) -> impl IntoView {
-    let t = use_i18n().t();
-    let latest = d.latest_version().map(|v| v.label.clone());
+fn deliverable_card(p: &Portal, d: &Deliverable, t: &'static Strings) -> Node {
     let count = d.versions.len();
-    view! {
-        <li class="cp-card cp-deliverable">
-            <h2 class="cp-card-title">
-                <a href=Route::Deliverable(d.id.clone()).href()>{d.title.clone()}</a>
-            </h2>
-            {d.summary.clone().map(|s| view! { <p class="cp-summary">{explained(s)}</p> })}
-            {facts(&p, &d, t, false)}
-            {(count > 0).then(|| view! {
-                <p class="cp-muted">
-                    {t.version_count(count)}
-                    {latest.map(|l| format!(" · {}: {l}", t.version_latest))}
-                </p>
-            })}
-        </li>
-    }
+    let versions = (count > 0).then(|| {
+        let latest = d
+            .latest_version()
+            .map(|v| format!(" · {}: {}", t.version_latest, v.label))
+            .unwrap_or_default();
+        dom::text(
+            "p",
+            "cp-muted",
+            &format!("{}{latest}", t.version_count(count)),
+        )
+    });
+    el("li", "cp-card cp-deliverable")
+        .push(el("h2", "cp-card-title").push(dom::link(
+            &Route::Deliverable(d.id.clone()).href(),
+            "",
+            &d.title,
+        )))
+        .push_opt(
+            d.summary
+                .as_deref()
+                .map(|s| explained_in(el("p", "cp-summary"), s)),
+        )
+        .push(facts(p, d, t, false))
+        .push_opt(versions)
 }
 
 pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
@@ -236,7 +245,7 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
             <p><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
         });
     };
-    let approvals = p
+    let approvals: Vec<Node> = p
         .approvals_for(&d.id)
         .into_iter()
         .map(|a| {
@@ -244,28 +253,29 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
                 .version(&a.version_id)
                 .map(|v| v.label.clone())
                 .unwrap_or_default();
-            view! {
-                <li>
-                    <a href=Route::Approval(a.id.clone()).href()>{a.title.clone()}</a>
-                    " "
-                    <span class="cp-muted">{version}</span>
-                    " "
-                    <ApprovalBadge status=a.status />
-                </li>
-            }
+            el("li", "")
+                .push(dom::link(
+                    &Route::Approval(a.id.clone()).href(),
+                    "",
+                    &a.title,
+                ))
+                .text(" ")
+                .push(dom::text("span", "cp-muted", &version))
+                .text(" ")
+                .push(approval_badge(a.status, t))
         })
-        .collect_view();
+        .collect();
     let has_approvals = !p.approvals_for(&d.id).is_empty();
     let mut versions: Vec<Version> = d.versions.clone();
     sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
     Either::Right(view! {
         <p class="cp-breadcrumb"><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
         <PageTitle title=d.title.clone() intro=d.summary.clone().unwrap_or_default() />
-        <section class="cp-card">{facts(&p, &d, t, true)}{concern_shortcut(t, d.title.clone())}</section>
+        <section class="cp-card"><div use:fill=vec![facts(&p, &d, t, true)]></div>{concern_shortcut(t, d.title.clone())}</section>
         {has_approvals.then(|| view! {
             <section class="cp-card" aria-labelledby="cp-d-approvals">
                 <h2 id="cp-d-approvals">{t.approvals_for_this}</h2>
-                <ul class="cp-list">{approvals}</ul>
+                <ul class="cp-list" use:fill=approvals></ul>
             </section>
         })}
         <section class="cp-card" aria-labelledby="cp-d-versions">

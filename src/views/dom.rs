@@ -69,9 +69,10 @@ pub fn link(href: &str, class: &str, words: &str) -> Node {
     el("a", class).attr("href", href).text(words)
 }
 
-/// Fill `parent` (an element of a `view!`, as `use:fill=nodes`) with
-/// `nodes`.
+/// Make `nodes` the content of `parent` (an element of a `view!`, as
+/// `use:fill=nodes`): drawn again, it holds the new nodes instead.
 pub fn fill(parent: Element, nodes: Vec<Node>) {
+    parent.set_text_content(None);
     for n in nodes {
         let _ = parent.append_child(&n.0);
     }

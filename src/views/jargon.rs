@@ -13,6 +13,7 @@ use crate::contract::{GlossaryEntry, Portal};
 use crate::domain::jargon::{mark, merge, Piece};
 use crate::i18n::{use_i18n, Strings};
 use crate::state::shown::use_shown;
+use crate::views::dom::Node;
 
 thread_local! {
     /// Popover ids stay unique across everything on screen.
@@ -28,6 +29,15 @@ pub fn explained(text: String) -> impl IntoView {
     let t = use_i18n().t();
     let shown = use_shown().get_untracked();
     view! { <span use:explain=(text, shown, t)></span> }
+}
+
+/// `node` with agency text added after what it holds, explained as by
+/// [`explained`]: for markup built with `views::dom`.
+pub fn explained_in(node: Node, text: &str) -> Node {
+    let t = use_i18n().t();
+    let shown = use_shown().get_untracked();
+    explain(node.0.clone(), (text.to_string(), shown, t));
+    node
 }
 
 fn explain(el: Element, (text, shown, t): (String, Option<Arc<Portal>>, &'static Strings)) {

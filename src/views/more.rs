@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 pub use crate::domain::finder::PAGE;
 use crate::i18n::use_i18n;
+use crate::views::dom::{fill, Node};
 
 /// The button under the list `list_id`, of which `visible` items are drawn
 /// and `left` are not yet (nothing when none are left). `shown` is how many
@@ -38,25 +39,25 @@ pub fn more_button(
 /// A list [`PAGE`] items at a time, with how many are shown when they are
 /// more than one page. A page more is drawn with those before it (the
 /// list is not searched or reordered, so nothing else about it changes).
-pub fn paged_list<T, V>(
+pub fn paged_list<T>(
     id: &'static str,
     items: Vec<T>,
-    draw: impl Fn(&T) -> V + Send + Sync + 'static,
+    draw: impl Fn(&T) -> Node + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
-    V: IntoView + 'static,
 {
     let t = use_i18n().t();
     let total = items.len();
     let shown = RwSignal::new(PAGE);
     move || {
         let visible = total.min(shown.get());
+        let cards: Vec<Node> = items[..visible].iter().map(&draw).collect();
         view! {
             {(total > PAGE).then(|| view! {
                 <p class="cp-finder-count" role="status">{t.shown_count(visible, total)}</p>
             })}
-            <ul class="cp-cards" id=id>{items[..visible].iter().map(&draw).collect_view()}</ul>
+            <ul class="cp-cards" id=id use:fill=cards></ul>
             {more_button(id, visible, total - visible, shown)}
         }
     }

@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::contract::{ContactKind, Portal};
@@ -11,7 +10,7 @@ use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::views::dom::{self, el, fill, Node};
-use crate::views::widgets::{avatar, contact_links, DueLine, OwnerBadge, PageTitle};
+use crate::views::widgets::{avatar, contact_links, due_line, owner_badge, PageTitle};
 use crate::views::wins::{metric_list, win_head};
 
 pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
@@ -63,64 +62,69 @@ fn OwedCard(p: Arc<Portal>) -> impl IntoView {
     } else {
         "cp-card cp-owed"
     };
-    view! {
-        <section class=class aria-labelledby="cp-owed-title">
-            <h2 id="cp-owed-title">{t.you_owe_title}</h2>
-            {if count == 0 {
-                Either::Left(view! { <p class="cp-all-clear">{t.you_owe_none}</p> })
-            } else {
-                Either::Right(view! {
-                    <p class="cp-big-number">
-                        <span class="cp-number">{count}</span>
-                        " "
-                        <span>{t.you_owe_label(count)}</span>
-                    </p>
-                    {(overdue > 0).then(|| view! {
-                        <p class="cp-alert-line"><span aria-hidden="true">"! "</span>{t.overdue_count(overdue)}</p>
-                    })}
-                    <ul class="cp-list">
-                        {items.iter().take(4).map(|o| view! {
-                            <li>
-                                <a href=owed_href(o)>{o.title.clone()}</a>
-                                <DueLine due=o.due />
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                    <p><a class="cp-more" href=Route::Approvals.href()>{t.see_all_approvals}</a></p>
-                })
-            }}
-        </section>
+    let mut nodes = vec![dom::text("h2", "", t.you_owe_title).attr("id", "cp-owed-title")];
+    if count == 0 {
+        nodes.push(dom::text("p", "cp-all-clear", t.you_owe_none));
+    } else {
+        nodes.push(
+            el("p", "cp-big-number")
+                .push(dom::text("span", "cp-number", &count.to_string()))
+                .text(" ")
+                .push(dom::text("span", "", &t.you_owe_label(count))),
+        );
+        if overdue > 0 {
+            nodes.push(
+                el("p", "cp-alert-line")
+                    .push(dom::text("span", "", "! ").attr("aria-hidden", "true"))
+                    .text(&t.overdue_count(overdue)),
+            );
+        }
+        let first = items.iter().take(4).map(|o| {
+            el("li", "")
+                .push(dom::link(&owed_href(o), "", &o.title))
+                .push(due_line(o.due, t))
+        });
+        nodes.push(el("ul", "cp-list").push_all(first.collect()));
+        nodes.push(el("p", "").push(dom::link(
+            &Route::Approvals.href(),
+            "cp-more",
+            t.see_all_approvals,
+        )));
     }
+    view! { <section class=class aria-labelledby="cp-owed-title" use:fill=nodes></section> }
 }
 
 #[component]
 fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let next = coming_next(&p, intl::now(), &BrowserZone, 3);
-    let agency = p.agency.name.clone();
-    view! {
-        <section class="cp-card" aria-labelledby="cp-next-title">
-            <h2 id="cp-next-title">{t.coming_up_title}</h2>
-            {if next.is_empty() {
-                Either::Left(view! { <p>{t.coming_up_none}</p> })
-            } else {
-                Either::Right(view! {
-                    <ul class="cp-list">
-                        {next.into_iter().map(|d| view! {
-                            <li>
-                                <span class="cp-list-title">{d.title.clone()}</span>
-                                <span class="cp-list-meta">
-                                    <OwnerBadge owner=d.owner agency=agency.clone() />
-                                    <DueLine due=d.due />
-                                </span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
+    let agency = p.agency.name.as_str();
+    let body = match next.is_empty() {
+        true => dom::text("p", "", t.coming_up_none),
+        false => el("ul", "cp-list").push_all(
+            next.into_iter()
+                .map(|d| {
+                    el("li", "")
+                        .push(dom::text("span", "cp-list-title", &d.title))
+                        .push(
+                            el("span", "cp-list-meta")
+                                .push(owner_badge(d.owner, agency, t))
+                                .push(due_line(d.due, t)),
+                        )
                 })
-            }}
-            <p><a class="cp-more" href=Route::Deadlines.href()>{t.see_all_deadlines}</a></p>
-        </section>
-    }
+                .collect(),
+        ),
+    };
+    let nodes = vec![
+        dom::text("h2", "", t.coming_up_title).attr("id", "cp-next-title"),
+        body,
+        el("p", "").push(dom::link(
+            &Route::Deadlines.href(),
+            "cp-more",
+            t.see_all_deadlines,
+        )),
+    ];
+    view! { <section class="cp-card" aria-labelledby="cp-next-title" use:fill=nodes></section> }
 }
 
 #[component]

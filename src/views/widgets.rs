@@ -26,29 +26,30 @@ pub fn PageTitle(title: String, #[prop(optional, into)] intro: Option<String>) -
 }
 
 /// "Fri, 28 Nov · due in 5 days", unmistakable when overdue.
-#[component]
-pub fn DueLine(due: Due) -> impl IntoView {
-    let t = use_i18n().t();
+pub fn due_line(due: Due, t: &'static Strings) -> Node {
     let state = due_state(due, intl::now(), &BrowserZone);
     let class = match state {
         DueState::Overdue(_) => "cp-due cp-due-overdue",
         DueState::Today | DueState::Tomorrow => "cp-due cp-due-soon",
         DueState::InDays(_) => "cp-due",
     };
-    let iso = due.to_wire();
-    view! {
-        <span class=class>
-            {state.is_overdue().then(|| view! { <span class="cp-due-icon" aria-hidden="true">"!"</span> })}
-            <time datetime=iso>{intl::due(due)}</time>
-            " · "
-            <span class="cp-due-phrase">{t.due_phrase(state)}</span>
-        </span>
-    }
+    el("span", class)
+        .push_opt(
+            state
+                .is_overdue()
+                .then(|| dom::text("span", "cp-due-icon", "!").attr("aria-hidden", "true")),
+        )
+        .push(dom::text("time", "", &intl::due(due)).attr("datetime", &due.to_wire()))
+        .text(" · ")
+        .push(dom::text("span", "cp-due-phrase", &t.due_phrase(state)))
 }
 
-#[component]
-pub fn StatusBadge(status: DeliverableStatus) -> impl IntoView {
-    let t = use_i18n().t();
+/// `words` in a badge of `tone` (`cp-tone-*` in portal.css).
+pub fn badge(tone: &str, words: &str) -> Node {
+    dom::text("span", &format!("cp-badge cp-tone-{tone}"), words)
+}
+
+pub fn status_badge(status: DeliverableStatus, t: &'static Strings) -> Node {
     let tone = match status {
         DeliverableStatus::Planned => "neutral",
         DeliverableStatus::InProgress => "info",
@@ -57,48 +58,46 @@ pub fn StatusBadge(status: DeliverableStatus) -> impl IntoView {
         DeliverableStatus::Approved | DeliverableStatus::Delivered => "success",
         DeliverableStatus::Other => "neutral",
     };
-    view! { <span class=format!("cp-badge cp-tone-{tone}")>{t.deliverable_status(status)}</span> }
+    badge(tone, t.deliverable_status(status))
 }
 
-#[component]
-pub fn ScopeBadge(
-    scope: Scope,
-    /// Link to what the agreed work says about it (when the feed has it).
-    #[prop(optional)]
-    linked: bool,
-) -> impl IntoView {
-    let t = use_i18n().t();
+/// The scope as a badge; `linked`, it leads to what the agreed work says
+/// about it (when the feed has it). Unlinked, an `a` without `href` is
+/// plain text.
+pub fn scope_badge(scope: Scope, linked: bool, t: &'static Strings) -> Node {
     let tone = match scope {
         Scope::Included => "outline",
         Scope::ChangeOrder => "info",
         Scope::OutOfScope => "warning",
         Scope::Other => "neutral",
     };
-    // Unlinked, an `a` without `href` is plain text.
-    let href = linked.then(|| crate::route::Route::Agreed(Some(scope)).href());
-    view! { <a class=format!("cp-badge cp-tone-{tone}") href=href>{t.scope(scope)}</a> }
+    let b = dom::text("a", &format!("cp-badge cp-tone-{tone}"), t.scope(scope));
+    match linked {
+        true => b.attr("href", &crate::route::Route::Agreed(Some(scope)).href()),
+        false => b,
+    }
 }
 
-#[component]
-pub fn ApprovalBadge(status: ApprovalStatus) -> impl IntoView {
-    let t = use_i18n().t();
+pub fn approval_badge(status: ApprovalStatus, t: &'static Strings) -> Node {
     let tone = match status {
         ApprovalStatus::Pending => "attention",
         ApprovalStatus::Approved => "success",
         ApprovalStatus::ChangesRequested => "warning",
         ApprovalStatus::Other => "neutral",
     };
-    view! { <span class=format!("cp-badge cp-tone-{tone}")>{t.approval_status(status)}</span> }
+    badge(tone, t.approval_status(status))
 }
 
-#[component]
-pub fn OwnerBadge(owner: Owner, agency: String) -> impl IntoView {
-    let t = use_i18n().t();
+pub fn owner_badge(owner: Owner, agency: &str, t: &'static Strings) -> Node {
     let tone = match owner {
         Owner::Client => "attention",
         _ => "neutral",
     };
-    view! { <span class=format!("cp-badge cp-owner cp-tone-{tone}")>{t.owner(owner, &agency)}</span> }
+    dom::text(
+        "span",
+        &format!("cp-badge cp-owner cp-tone-{tone}"),
+        &t.owner(owner, agency),
+    )
 }
 
 /// A person's photo, or their initials when there is none.

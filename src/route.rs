@@ -33,6 +33,9 @@ pub enum Route {
     Concern(Option<String>),
     /// What we agreed; with a scope, the part that explains it.
     Agreed(Option<Scope>),
+    /// Notes of meetings, with what was agreed in them for the client to
+    /// confirm or dispute; with an agreement's id, the form to dispute it.
+    Meetings(Option<String>),
     NotFound,
 }
 
@@ -58,6 +61,9 @@ impl Route {
             ("approvals", None) => Route::Approvals,
             ("approvals", Some(id)) => Route::Approval(id),
             ("deadlines", None) => Route::Deadlines,
+            ("meetings", None) => {
+                Route::Meetings(param(query, "dispute").filter(|a| !a.is_empty()))
+            }
             ("wins", None) => Route::Wins,
             ("contact", None) => Route::Contact,
             ("concern", None) => {
@@ -85,6 +91,8 @@ impl Route {
             Route::Concern(Some(about)) => format!("#/concern?about={}", encode(about)),
             Route::Agreed(None) => "#/agreed".into(),
             Route::Agreed(Some(s)) => format!("#/agreed?scope={}", s.to_wire()),
+            Route::Meetings(None) => "#/meetings".into(),
+            Route::Meetings(Some(a)) => format!("#/meetings?dispute={}", encode(a)),
         }
     }
 
@@ -94,7 +102,7 @@ impl Route {
             Route::Deliverable(_) => Route::Deliverables,
             Route::Approval(_) => Route::Approvals,
             Route::Concern(_) => Route::Contact,
-            Route::Agreed(_) => Route::Overview,
+            Route::Agreed(_) | Route::Meetings(_) => Route::Overview,
             r => r.clone(),
         }
     }
@@ -239,6 +247,13 @@ mod tests {
             Route::parse("#/agreed?scopex=included"),
             Route::Agreed(None)
         );
+        assert_eq!(Route::parse("#/meetings"), Route::Meetings(None));
+        assert_eq!(Route::parse("#/meetings?dispute="), Route::Meetings(None));
+        assert_eq!(
+            Route::parse("#/meetings?dispute=ag%20launch"),
+            Route::Meetings(Some("ag launch".into()))
+        );
+        assert_eq!(Route::parse("#/meetings/m-1"), Route::NotFound);
         assert_eq!(Route::parse("#/nope"), Route::NotFound);
         assert_eq!(Route::parse("#/approvals/a/b"), Route::NotFound);
     }
@@ -255,6 +270,8 @@ mod tests {
             Route::Wins,
             Route::Agreed(None),
             Route::Agreed(Some(Scope::ChangeOrder)),
+            Route::Meetings(None),
+            Route::Meetings(Some("ag-1 & 2".into())),
             Route::Contact,
             Route::Concern(None),
             Route::Concern(Some("Video & edit: v2?".into())),

@@ -184,6 +184,11 @@ pub mod keys {
     pub fn draft_decision(approval_id: &str) -> String {
         format!("client-portal:draft:decision:{approval_id}")
     }
+
+    /// What the client remembers instead of an agreement of a meeting.
+    pub fn draft_dispute(agreement_id: &str) -> String {
+        format!("client-portal:draft:dispute:{agreement_id}")
+    }
 }
 
 #[cfg(test)]

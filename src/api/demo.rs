@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::ApiError;
+use crate::contract::agreed::{AgreementStatus, Confirmation};
 use crate::contract::json::from_json;
 use crate::contract::write::to_json;
 use crate::contract::{
@@ -120,6 +121,32 @@ pub fn apply(
                 deliverable_id: deliverable_id.clone(),
                 comment: c,
             })
+        }
+        Write::Confirmation { meeting_id, body } => {
+            let m = p
+                .meetings
+                .iter_mut()
+                .find(|m| m.id == *meeting_id)
+                .ok_or(ApiError::NotFound)?;
+            let known = |id: &String| m.agreements.iter().any(|a| a.id == *id);
+            if body.agreement_ids.is_empty() || !body.agreement_ids.iter().all(known) {
+                return Err(rejected("That is not in the notes of this meeting."));
+            }
+            let status = match body.status {
+                Confirmation::Confirmed => AgreementStatus::Confirmed,
+                Confirmation::Disputed => {
+                    validate::comment(body.comment.as_deref().unwrap_or(""))
+                        .map_err(|_| rejected("Please say what you remember."))?;
+                    AgreementStatus::Disputed
+                }
+            };
+            // The latest answer counts, so the same one again changes nothing.
+            for a in &mut m.agreements {
+                if body.agreement_ids.contains(&a.id) {
+                    a.status = Some(status);
+                }
+            }
+            Ok(Applied::Meeting(m.clone()))
         }
         Write::Escalation {
             body,
@@ -400,6 +427,88 @@ mod tests {
         ));
     }
 
+    fn answer(meeting: &str, ids: &[&str], status: Confirmation, comment: Option<&str>) -> Write {
+        Write::Confirmation {
+            meeting_id: meeting.into(),
+            body: crate::contract::agreed::ConfirmationRequest {
+                agreement_ids: ids.iter().map(|s| s.to_string()).collect(),
+                status,
+                comment: comment.map(String::from),
+            },
+        }
+    }
+
+    #[test]
+    fn answers_to_a_meeting_follow_the_contract_rules() {
+        let mut p = seeded(SEED, now().date_naive()).unwrap();
+        let m = "m-2026-11-18";
+        let refused = |p: &mut Portal, w: Write| {
+            matches!(apply(p, &w, "k", now()), Err(ApiError::Rejected { .. }))
+        };
+        // A dispute needs words; only the meeting's own agreements; at least one.
+        assert!(refused(
+            &mut p,
+            answer(m, &["ag-launch"], Confirmation::Disputed, Some("  "))
+        ));
+        assert!(refused(
+            &mut p,
+            answer(m, &["ag-fair"], Confirmation::Confirmed, None)
+        ));
+        assert!(refused(
+            &mut p,
+            answer(m, &[], Confirmation::Confirmed, None)
+        ));
+        assert!(matches!(
+            apply(
+                &mut p,
+                &answer("m-nope", &["ag-hero"], Confirmation::Confirmed, None),
+                "k",
+                now()
+            ),
+            Err(ApiError::NotFound)
+        ));
+        let status = |p: &Portal, id: &str| {
+            p.meetings
+                .iter()
+                .flat_map(|m| &m.agreements)
+                .find(|a| a.id == id)
+                .unwrap()
+                .status
+        };
+        assert_eq!(
+            status(&p, "ag-hero"),
+            None,
+            "nothing refused changed anything"
+        );
+        // Confirmed, then disputed: the latest answer counts.
+        let Applied::Meeting(back) = apply(
+            &mut p,
+            &answer(m, &["ag-hero", "ag-launch"], Confirmation::Confirmed, None),
+            "k1",
+            now(),
+        )
+        .unwrap() else {
+            panic!()
+        };
+        assert_eq!(back.id, m);
+        assert_eq!(status(&p, "ag-launch"), Some(AgreementStatus::Confirmed));
+        apply(
+            &mut p,
+            &answer(
+                m,
+                &["ag-launch"],
+                Confirmation::Disputed,
+                Some("Only if the photos come in time."),
+            ),
+            "k2",
+            now(),
+        )
+        .unwrap();
+        assert_eq!(status(&p, "ag-launch"), Some(AgreementStatus::Disputed));
+        assert_eq!(status(&p, "ag-hero"), Some(AgreementStatus::Confirmed));
+        assert_eq!(crate::domain::meetings::waiting(&p), 0);
+    }
+
     #[test]
     fn the_log_replays_every_write_over_the_seed() {
         let log = DemoLog {
@@ -416,6 +525,11 @@ mod tests {
                     at_ms: now().timestamp_millis() as f64,
                     write: decide("a-home-3", DecisionKind::RequestChanges, Some("no")),
                 },
+                DemoEvent {
+                    key: "k3".into(),
+                    at_ms: now().timestamp_millis() as f64,
+                    write: answer("m-2026-11-18", &["ag-hero"], Confirmation::Confirmed, None),
+                },
             ],
         };
         let json = crate::contract::write::to_string(&log);
@@ -426,6 +540,11 @@ mod tests {
         assert_eq!(a.status, ApprovalStatus::Approved);
         assert_eq!(a.decision.as_ref().unwrap().at, now().fixed_offset());
         assert_eq!(p.generated_at.date_naive().to_string(), "2026-11-23");
+        assert_eq!(
+            crate::domain::meetings::waiting(&p),
+            1,
+            "the confirmation is replayed"
+        );
     }
 
     #[test]

@@ -133,6 +133,10 @@ impl HttpApi {
                 "/escalations".into(),
                 crate::contract::write::to_string(body),
             ),
+            Write::Confirmation { meeting_id, body } => (
+                format!("/meetings/{}/confirmation", enc(meeting_id)),
+                crate::contract::write::to_string(body),
+            ),
         };
         let url = format!("{}{path}", self.base);
         let req = Fetch::post(&url, &body);
@@ -175,6 +179,9 @@ impl HttpApi {
                 body: body.clone(),
                 receipt: parse::<EscalationReceipt>(&text).map_err(unconfirmed)?,
             },
+            Write::Confirmation { .. } => Applied::Meeting(
+                parse::<crate::contract::agreed::Meeting>(&text).map_err(unconfirmed)?,
+            ),
         })
     }
 }

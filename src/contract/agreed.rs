@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use super::json::{self, from_json, FromJson, Path};
+use super::write::to_json;
 use super::{parse_day, ContractError, Due, Owner, Timestamp};
 
 /// The "What we agreed" parts of `GET {api}/portal`.
@@ -59,14 +60,6 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     pub agreements: Vec<Agreement>,
-    pub next_steps: Vec<NextStep>,
-}
-
-/// What the feed's main reader ([`Portal`](super::Portal)) takes from a
-/// meeting: its next steps, which join the deadlines. The meeting itself
-/// is read whole by [`Meeting`], with the other parts of [`Agreed`].
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct MeetingSteps {
     pub next_steps: Vec<NextStep>,
 }
 
@@ -197,7 +190,7 @@ super::wire_enum! {
 
 /// `POST {api}/meetings/{id}/confirmation`: the client confirms agreements,
 /// or disputes them with a comment (required, not blank).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ConfirmationRequest {
     pub agreement_ids: Vec<String>,
     pub status: Confirmation,
@@ -237,6 +230,11 @@ pub struct RequestReceipt {
     pub status: RequestStatus,
 }
 
+// What the portal sends: written by `write` in the browser.
+to_json! {
+    ConfirmationRequest { agreement_ids: req, status: req, comment: opt }
+}
+
 /// Read the "What we agreed" parts of a feed body (the rest is ignored).
 pub fn parse_agreed(body: &str) -> Result<Agreed, ContractError> {
     json::read(body)
@@ -250,7 +248,6 @@ from_json! {
         id: req, held_at: req, title: req, attendees: req, summary: opt,
         agreements: req, next_steps: req,
     }
-    MeetingSteps { next_steps: req }
     Agreement { id: req, text: req, status: opt }
     NextStep { id: req, title: req, owner: req, due: opt, done: req }
     Report {

@@ -117,10 +117,11 @@ pub struct Portal {
     /// parts of [`agreed::Agreed`] are read by their own reader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<agreed::AgreedScope>,
-    /// The next steps of each meeting, which the portal shows among the
-    /// deadlines (`domain::deadlines::add_next_steps`).
+    /// Notes of meetings: what was agreed, for the client to confirm or
+    /// dispute, and next steps, which join the deadlines
+    /// (`domain::deadlines::add_next_steps`).
     #[serde(default)]
-    pub meetings: Vec<agreed::MeetingSteps>,
+    pub meetings: Vec<agreed::Meeting>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

@@ -222,6 +222,22 @@ mod tests {
                 to_name: "".into(),
                 anonymous_key: None,
             },
+            Write::Confirmation {
+                meeting_id: AWKWARD.into(),
+                body: crate::contract::agreed::ConfirmationRequest {
+                    agreement_ids: vec!["ag-1".into(), AWKWARD.into()],
+                    status: crate::contract::agreed::Confirmation::Disputed,
+                    comment: Some(AWKWARD.into()),
+                },
+            },
+            Write::Confirmation {
+                meeting_id: "m".into(),
+                body: crate::contract::agreed::ConfirmationRequest {
+                    agreement_ids: vec![],
+                    status: crate::contract::agreed::Confirmation::Confirmed,
+                    comment: None,
+                },
+            },
         ];
         let items: Vec<Pending> = writes
             .into_iter()
@@ -237,6 +253,9 @@ mod tests {
         for p in &items {
             assert_eq!(to_string(p), serde_json::to_string(p).unwrap());
             if let Write::Decision { body, .. } = &p.write {
+                assert_eq!(to_string(body), serde_json::to_string(body).unwrap());
+            }
+            if let Write::Confirmation { body, .. } = &p.write {
                 assert_eq!(to_string(body), serde_json::to_string(body).unwrap());
             }
         }

@@ -9,6 +9,7 @@ pub mod finder;
 pub mod ids;
 pub mod jargon;
 pub mod links;
+pub mod meetings;
 pub mod metrics;
 pub mod order;
 pub mod outbox;

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::contract::agreed::{AgreementStatus, Confirmation, ConfirmationRequest, Meeting};
 use crate::contract::json::{self, from_json, Fields, FromJson, Json, Obj, Path, Res};
 use crate::contract::write::{self, to_json, ToJson};
 use crate::contract::{
@@ -36,6 +37,11 @@ pub enum Write {
         to_name: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         anonymous_key: Option<String>,
+    },
+    /// The client's answer to what was agreed in a meeting.
+    Confirmation {
+        meeting_id: String,
+        body: ConfirmationRequest,
     },
 }
 
@@ -89,6 +95,14 @@ impl FromJson for Write {
             };
             return w.done(read);
         }
+        if let Some(w) = inner("confirmation") {
+            let w = w?;
+            let read = Write::Confirmation {
+                meeting_id: w.req("meeting_id"),
+                body: w.req("body"),
+            };
+            return w.done(read);
+        }
         match inner("escalation") {
             Some(w) => {
                 let w = w?;
@@ -99,7 +113,7 @@ impl FromJson for Write {
                 };
                 w.done(read)
             }
-            None => Err(at.error("expected a decision, a comment or a concern")),
+            None => Err(at.error("expected a decision, a comment, a concern or an answer")),
         }
     }
 }
@@ -120,6 +134,7 @@ impl ToJson for Write {
                 Write::Decision { .. } => "decision",
                 Write::Comment { .. } => "comment",
                 Write::Escalation { .. } => "escalation",
+                Write::Confirmation { .. } => "confirmation",
             },
             String::new(),
         );
@@ -140,6 +155,9 @@ impl ToJson for Write {
                 .req("body", body)
                 .req("to_name", to_name)
                 .opt("anonymous_key", anonymous_key),
+            Write::Confirmation { meeting_id, body } => {
+                o.req("meeting_id", meeting_id).req("body", body)
+            }
         }
         .end();
         write::ObjWriter::new(out).req(tag, &RawJson(inner)).end();
@@ -176,6 +194,8 @@ pub enum Applied {
         body: EscalationRequest,
         receipt: EscalationReceipt,
     },
+    /// A meeting with the client's answers to its agreements.
+    Meeting(Meeting),
 }
 
 /// The pending writes, in the order they were made.
@@ -320,6 +340,20 @@ pub fn set_approval(p: &mut Portal, a: Approval) {
     }
 }
 
+pub fn set_meeting(p: &mut Portal, m: Meeting) {
+    if let Some(x) = p.meetings.iter_mut().find(|x| x.id == m.id) {
+        *x = m;
+    }
+}
+
+/// Whether a write not sent yet answers this agreement.
+pub fn answer_waiting(pending: &[Pending], agreement_id: &str) -> bool {
+    pending.iter().any(|p| {
+        matches!(&p.write, Write::Confirmation { body, .. }
+            if body.agreement_ids.iter().any(|a| a == agreement_id))
+    })
+}
+
 pub fn add_comment(p: &mut Portal, deliverable_id: &str, c: Comment) {
     if let Some(d) = p.deliverables.iter_mut().find(|d| d.id == deliverable_id) {
         if !d.comments.iter().any(|x| x.id == c.id) {
@@ -339,6 +373,7 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                 deliverable_id,
                 comment,
             } => add_comment(&mut p, deliverable_id, comment.clone()),
+            Applied::Meeting(m) => set_meeting(&mut p, m.clone()),
             // A concern changes nothing the feed shows.
             Applied::Escalation { .. } => {}
         }
@@ -376,6 +411,19 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                     version_id: body.version_id.clone(),
                 },
             ),
+            Write::Confirmation { meeting_id, body } => {
+                let status = match body.status {
+                    Confirmation::Confirmed => AgreementStatus::Confirmed,
+                    Confirmation::Disputed => AgreementStatus::Disputed,
+                };
+                for m in p.meetings.iter_mut().filter(|m| m.id == *meeting_id) {
+                    for a in &mut m.agreements {
+                        if body.agreement_ids.contains(&a.id) {
+                            a.status = Some(status);
+                        }
+                    }
+                }
+            }
             Write::Escalation { .. } => {}
         }
     }

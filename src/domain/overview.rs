@@ -42,6 +42,9 @@ impl Portal {
     pub fn approval(&self, id: &str) -> Option<&Approval> {
         self.approvals.iter().find(|a| a.id == id)
     }
+    pub fn meeting(&self, id: &str) -> Option<&crate::contract::agreed::Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
     }

@@ -110,6 +110,7 @@ pub fn shift_days(p: &mut Portal, days: i64) {
         scope(s, d);
     }
     for m in &mut p.meetings {
+        ts(&mut m.held_at, d);
         next_steps(&mut m.next_steps, d);
     }
 }

@@ -142,6 +142,11 @@ pub fn by_id(id: &str) -> Option<HtmlElement> {
     })
 }
 
+/// The portal's element that has the focus, if one has.
+pub fn focused() -> Option<web_sys::Element> {
+    ROOT.with(|r| r.borrow().as_ref()?.active_element())
+}
+
 /// The first element of the portal matching a CSS selector.
 pub fn query(selector: &str) -> Option<HtmlElement> {
     ROOT.with(|r| {

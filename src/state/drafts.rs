@@ -6,7 +6,7 @@ use crate::storage::{keys, Store};
 
 pub use crate::storage::keys::{
     draft_comment as comment_key, draft_comment_version as comment_version_key,
-    draft_decision as decision_key,
+    draft_decision as decision_key, draft_dispute as dispute_key,
 };
 
 pub fn load(key: &str) -> String {
@@ -50,6 +50,12 @@ pub fn give_back(write: &crate::domain::outbox::Write) {
         Write::Decision { approval_id, body } => {
             if let Some(c) = &body.comment {
                 restore(&decision_key(approval_id), c);
+            }
+        }
+        // A dispute's words go back to the first agreement it was about.
+        Write::Confirmation { body, .. } => {
+            if let (Some(c), Some(id)) = (&body.comment, body.agreement_ids.first()) {
+                restore(&dispute_key(id), c);
             }
         }
         Write::Escalation { body, .. } => {

@@ -54,6 +54,7 @@ pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
                 </div>
             }
         })}
+        {(!p.meetings.is_empty()).then(|| view! { <p><a class="cp-more" href=Route::Meetings(None).href()>{t.meetings_see}</a></p> })}
         <p><a class="cp-more" href=Route::Contact.href()>{t.contact_and_escalate}</a></p>
     }
 }

@@ -16,6 +16,7 @@ pub mod download;
 pub mod error;
 pub mod jargon;
 pub mod language;
+pub mod meetings;
 pub mod more;
 pub mod overview;
 pub mod pages;

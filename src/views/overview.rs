@@ -29,15 +29,34 @@ pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
             <ComingUpCard p=p.clone() />
             <LatestWinCard p=p.clone() />
             <ContactCard p=p.clone() />
-            {p.scope.as_ref().map(|s| view! {
-                <section class="cp-card" aria-labelledby="cp-agreed-title">
-                    <h2 id="cp-agreed-title">{t.agreed_title}</h2>
-                    <p>{s.summary.clone()}</p>
-                    <p><a class="cp-more" href=Route::Agreed(None).href()>{t.agreed_see}</a></p>
-                </section>
-            })}
+            {(p.scope.is_some() || !p.meetings.is_empty()).then(|| agreed_card(&p, t))}
         </div>
     }
+}
+
+/// What we agreed, and the points from meetings that wait for an answer.
+fn agreed_card(p: &Portal, t: &'static Strings) -> impl IntoView {
+    let waiting = crate::domain::meetings::waiting(p);
+    let more = |href: String, words: &str| el("p", "").push(dom::link(&href, "cp-more", words));
+    let nodes = vec![Some(
+        dom::text("h2", "", t.agreed_title).attr("id", "cp-agreed-title"),
+    )]
+    .into_iter()
+    .chain([
+        p.scope.as_ref().map(|s| dom::text("p", "", &s.summary)),
+        (waiting > 0).then(|| {
+            el("p", "cp-alert-line")
+                .push(dom::text("span", "", "! ").attr("aria-hidden", "true"))
+                .text(&t.agreements_waiting(waiting))
+        }),
+        p.scope
+            .is_some()
+            .then(|| more(Route::Agreed(None).href(), t.agreed_see)),
+        (!p.meetings.is_empty()).then(|| more(Route::Meetings(None).href(), t.meetings_see)),
+    ])
+    .flatten()
+    .collect::<Vec<_>>();
+    view! { <section class="cp-card" aria-labelledby="cp-agreed-title" use:fill=nodes></section> }
 }
 
 fn owed_href(o: &Owed) -> String {

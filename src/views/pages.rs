@@ -16,7 +16,9 @@ use leptos::web_sys::Element;
 use crate::contract::Portal;
 use crate::i18n::use_i18n;
 use crate::route::Route;
-use crate::views::{agreed, approvals, concern, contact, deadlines, deliverables, overview, wins};
+use crate::views::{
+    agreed, approvals, concern, contact, deadlines, deliverables, meetings, overview, wins,
+};
 
 /// The page for `route`, in an element laid out as if it were not there.
 pub fn page_view(route: Route, p: Arc<Portal>) -> impl IntoView {
@@ -24,9 +26,38 @@ pub fn page_view(route: Route, p: Arc<Portal>) -> impl IntoView {
 }
 
 fn mount_page(el: Element, (route, p): (Route, Arc<Portal>)) {
+    // Drawn again in place of the same page (the client's own write, or the
+    // agency's answer, changed what it shows), the page keeps the focus
+    // where it was: on the element of the same id (`views::shell` notes
+    // which one had it last).
+    let href = route.href();
+    let main = crate::embed::by_id("cp-main");
+    let last = |name| main.as_ref().and_then(|m| m.get_attribute(name));
+    let keep = match last(ROUTE) == Some(href.clone()) {
+        true => last(FOCUSED).filter(|id| !id.is_empty()),
+        false => None,
+    };
+    if let Some(m) = &main {
+        let _ = m.set_attribute(ROUTE, &href);
+    }
     // Kept by this page's owner, and so dropped, taking the page down, with it.
     StoredValue::new_local(draw(route, p, &el));
+    if let Some(id) = keep {
+        request_animation_frame(move || {
+            // Unless it has gone somewhere else meanwhile.
+            if crate::embed::focused().is_none() {
+                if let Some(e) = crate::embed::by_id(&id) {
+                    let _ = e.focus();
+                }
+            }
+        });
+    }
 }
+
+/// On `#cp-main`: the address of the page drawn last.
+const ROUTE: &str = "data-route";
+/// On `#cp-main`: the id of the element of the page focused last.
+pub const FOCUSED: &str = "data-focused";
 
 fn draw(route: Route, p: Arc<Portal>, el: &Element) -> Box<dyn Any> {
     match route {
@@ -40,6 +71,7 @@ fn draw(route: Route, p: Arc<Portal>, el: &Element) -> Box<dyn Any> {
         Route::Contact => mount(el, || contact::contact_page(p)),
         Route::Concern(about) => mount(el, || concern::concern_page(p, about)),
         Route::Agreed(part) => mount(el, move || agreed::agreed_page(p, part)),
+        Route::Meetings(dispute) => mount(el, || meetings::meetings_page(p, dispute)),
         Route::NotFound => mount(el, || view! { <NotFoundPage /> }),
     }
 }

@@ -35,11 +35,25 @@ pub fn Shell() -> impl IntoView {
             }}
             <Header />
             <Nav />
-            <main id="cp-main" class="cp-main" tabindex="-1">
+            <main id="cp-main" class="cp-main" tabindex="-1" on:focusin=note_focus>
                 <WritesStatus />
                 {portal_view()}
             </main>
         </div>
+    }
+}
+
+/// Note which element of the page has the focus, so that the page, drawn
+/// again, gives it back (`views::pages`).
+fn note_focus(ev: leptos::ev::FocusEvent) {
+    use leptos::wasm_bindgen::JsCast;
+    let id = ev
+        .target()
+        .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+        .map(|e| e.id())
+        .unwrap_or_default();
+    if let Some(main) = crate::embed::by_id("cp-main") {
+        let _ = main.set_attribute(crate::views::pages::FOCUSED, &id);
     }
 }
 

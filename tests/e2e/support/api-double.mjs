@@ -190,6 +190,23 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW, u
       d.comments.push(c);
       return { status: 201, body: c };
     }
+    if ((m = path.match(/^\/meetings\/([^/]+)\/confirmation$/))) {
+      const meeting = (feed.meetings ?? []).find((x) => x.id === decodeURIComponent(m[1]));
+      if (!meeting) return { status: 404, body: { error: { code: 'not_found', message: 'No such meeting.' } } };
+      const ids = input.agreement_ids;
+      if (!Array.isArray(ids) || !ids.length || !ids.every((id) => meeting.agreements.some((a) => a.id === id))) {
+        return { status: 422, body: { error: { code: 'invalid', message: 'That is not in the notes of this meeting.', field: 'agreement_ids' } } };
+      }
+      if (!['confirmed', 'disputed'].includes(input.status)) {
+        return { status: 422, body: { error: { code: 'invalid', message: 'Unknown answer.', field: 'status' } } };
+      }
+      if (input.status === 'disputed' && !(input.comment ?? '').trim()) {
+        return { status: 422, body: { error: { code: 'comment_required', message: 'Please say what you remember.', field: 'comment' } } };
+      }
+      // The latest answer counts.
+      for (const a of meeting.agreements) if (ids.includes(a.id)) a.status = input.status;
+      return { status: 200, body: meeting };
+    }
     if (path === '/escalations') {
       if (!feed.contacts.some((c) => c.id === input.to)) {
         return { status: 422, body: { error: { code: 'unknown_contact', message: 'That person is not on your team.' } } };

@@ -88,7 +88,15 @@ test('a deliverable\'s scope badge opens the part of the agreement that explains
 test('a feed without the agreed work: no card, plain badges, and the page says so and who to ask', async () => {
   const feed = agencyFeed();
   delete feed.scope;
-  const page = await env.open(feed, '#/');
+  // With meetings, the card is theirs alone: their points still wait.
+  let page = await env.open(feed, '#/');
+  const card = main(page).locator('section', { has: page.getByRole('heading', { level: 2, name: 'What we agreed' }) });
+  assert.match(await flat(card), /2 points wait for your answer\./);
+  assert.equal(await card.getByRole('link', { name: 'See what we agreed' }).count(), 0);
+  await card.getByRole('link', { name: 'See the meeting notes' }).waitFor();
+  // Without meetings either, no card at all.
+  delete feed.meetings;
+  page = await env.open(feed, '#/');
   assert.equal(await main(page).getByRole('heading', { name: 'What we agreed' }).count(), 0);
   await page.evaluate(() => { location.hash = '#/deliverables/d-homepage'; });
   await main(page).getByRole('heading', { level: 1, name: 'Homepage redesign' }).waitFor();

@@ -70,7 +70,9 @@ for (const offset of [0, 1, 2, 3, 4]) {
     const { feed, count } = poisoned(offset);
     assert.ok(count > 50, `payloads placed: ${count}`);
     const page = await env.open(feed, '#/');
-    const pages = ['#/', '#/deliverables', '#/approvals', '#/deadlines', '#/wins', '#/contact', '#/concern'];
+    const pages = ['#/', '#/deliverables', '#/approvals', '#/deadlines', '#/wins', '#/contact', '#/concern', '#/agreed', '#/meetings'];
+    // A dispute's form quotes the point and its meeting.
+    pages.push(`#/meetings?dispute=${encodeURIComponent(feed.meetings[0].agreements[0].id)}`);
     for (const d of feed.deliverables) pages.push(`#/deliverables/${encodeURIComponent(d.id)}`);
     for (const a of feed.approvals) pages.push(`#/approvals/${encodeURIComponent(a.id)}`);
     let checked = 0;

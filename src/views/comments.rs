@@ -7,12 +7,11 @@ use leptos::prelude::*;
 use crate::contract::{CommentRequest, Deliverable};
 use crate::domain::order::sort_by_i64;
 use crate::domain::outbox::{is_pending_comment, Write};
-use crate::domain::validate::{self, TextProblem};
 use crate::i18n::use_i18n;
 use crate::intl;
 use crate::state::drafts;
 use crate::state::writes::use_writes;
-use crate::views::widgets::CommentField;
+use crate::views::widgets::{checked_words, CommentField};
 
 #[component]
 pub fn Comments(d: Deliverable) -> impl IntoView {
@@ -82,29 +81,19 @@ fn Composer(d: Deliverable) -> impl IntoView {
     let about_key2 = about_key.clone();
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match validate::comment(&text.get_untracked()) {
-            Err(p) => {
-                error.set(Some(match p {
-                    TextProblem::Empty => t.err_comment_empty.to_string(),
-                    TextProblem::TooLong { limit, length } => t.err_too_long(limit, length),
-                }));
-                if let Some(el) = textarea.get_untracked() {
-                    let _ = el.focus();
-                }
-            }
-            Ok(body) => {
-                let version_id = Some(about.get_untracked()).filter(|v| !v.is_empty());
-                drafts::save(&key2, "");
-                drafts::save(&about_key2, "");
-                w.queue(
-                    Write::Comment {
-                        deliverable_id: deliverable_id.clone(),
-                        body: CommentRequest { body, version_id },
-                    },
-                    0.0,
-                );
-            }
-        }
+        let Some(body) = checked_words(text, error, textarea, t.err_comment_empty) else {
+            return;
+        };
+        let version_id = Some(about.get_untracked()).filter(|v| !v.is_empty());
+        drafts::save(&key2, "");
+        drafts::save(&about_key2, "");
+        w.queue(
+            Write::Comment {
+                deliverable_id: deliverable_id.clone(),
+                body: CommentRequest { body, version_id },
+            },
+            0.0,
+        );
     };
     let mut versions = d.versions.clone();
     sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());

@@ -16,14 +16,13 @@ use crate::contract::agreed::{AgreementStatus, Confirmation, ConfirmationRequest
 use crate::contract::Portal;
 use crate::domain::meetings::{needs_answer, newest_first, open_ids};
 use crate::domain::outbox::{answer_waiting, Pending, Write};
-use crate::domain::validate::{self, TextProblem};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::route::{replace_query, Route};
 use crate::state::drafts;
 use crate::state::writes::{use_writes, Writes};
 use crate::views::dom::{self, el, fill, Node};
-use crate::views::widgets::{badge, CommentField, PageTitle};
+use crate::views::widgets::{badge, checked_words, CommentField, PageTitle};
 
 /// The attribute of a meeting's "Yes, that's what we agreed" button that
 /// names the meeting.
@@ -210,34 +209,24 @@ fn dispute_form(
     let meeting_id = m.id.clone();
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match validate::comment(&words.get_untracked()) {
-            Err(p) => {
-                error.set(Some(match p {
-                    TextProblem::Empty => t.err_dispute_empty.to_string(),
-                    TextProblem::TooLong { limit, length } => t.err_too_long(limit, length),
-                }));
-                if let Some(el) = textarea.get_untracked() {
-                    let _ = el.focus();
-                }
-            }
-            Ok(said) => {
-                drafts::save(&draft, "");
-                // Sent: a reload shows the meetings, not this form.
-                replace_query(&Route::Meetings(None), "");
-                w.queue(
-                    Write::Confirmation {
-                        meeting_id: meeting_id.clone(),
-                        body: ConfirmationRequest {
-                            agreement_ids: vec![agreement_id.clone()],
-                            status: Confirmation::Disputed,
-                            comment: Some(said),
-                        },
-                    },
-                    0.0,
-                );
-                focus_after_redraw(item.clone());
-            }
-        }
+        let Some(said) = checked_words(words, error, textarea, t.err_dispute_empty) else {
+            return;
+        };
+        drafts::save(&draft, "");
+        // Sent: a reload shows the meetings, not this form.
+        replace_query(&Route::Meetings(None), "");
+        w.queue(
+            Write::Confirmation {
+                meeting_id: meeting_id.clone(),
+                body: ConfirmationRequest {
+                    agreement_ids: vec![agreement_id.clone()],
+                    status: Confirmation::Disputed,
+                    comment: Some(said),
+                },
+            },
+            0.0,
+        );
+        focus_after_redraw(item.clone());
     };
     view! {
         <section class="cp-card" aria-labelledby="cp-dispute-title">

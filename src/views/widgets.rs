@@ -165,6 +165,30 @@ pub fn CommentField(
     }
 }
 
+/// What was typed in a [`CommentField`], when it can be sent. Otherwise
+/// the problem is shown at the field (`empty` says what is missing when
+/// nothing was typed), the field has the focus, and nothing is returned.
+pub fn checked_words(
+    text: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    field: NodeRef<leptos::html::Textarea>,
+    empty: &'static str,
+) -> Option<String> {
+    let t = use_i18n().t();
+    let problem = match crate::domain::validate::comment(&text.get_untracked()) {
+        Ok(words) => return Some(words),
+        Err(crate::domain::validate::TextProblem::Empty) => empty.to_string(),
+        Err(crate::domain::validate::TextProblem::TooLong { limit, length }) => {
+            t.err_too_long(limit, length)
+        }
+    };
+    error.set(Some(problem));
+    if let Some(el) = field.get_untracked() {
+        let _ = el.focus();
+    }
+    None
+}
+
 /// Email and phone as working links, each announced with what it is.
 pub fn contact_links(email: Option<&str>, phone: Option<&str>, t: &'static Strings) -> Node {
     let item = |word: &str, href: Option<String>, shown: &str| {

@@ -36,6 +36,9 @@ pub enum Route {
     /// Notes of meetings, with what was agreed in them for the client to
     /// confirm or dispute; with an agreement's id, the form to dispute it.
     Meetings(Option<String>),
+    /// Monthly reports, newest first; and one of them.
+    Reports,
+    Report(String),
     NotFound,
 }
 
@@ -65,6 +68,8 @@ impl Route {
                 Route::Meetings(param(query, "dispute").filter(|a| !a.is_empty()))
             }
             ("wins", None) => Route::Wins,
+            ("reports", None) => Route::Reports,
+            ("reports", Some(id)) => Route::Report(id),
             ("contact", None) => Route::Contact,
             ("concern", None) => {
                 Route::Concern(param(query, "about").filter(|a| !a.trim().is_empty()))
@@ -86,6 +91,8 @@ impl Route {
             Route::Approval(id) => format!("#/approvals/{}", encode(id)),
             Route::Deadlines => "#/deadlines".into(),
             Route::Wins => "#/wins".into(),
+            Route::Reports => "#/reports".into(),
+            Route::Report(id) => format!("#/reports/{}", encode(id)),
             Route::Contact => "#/contact".into(),
             Route::Concern(None) => "#/concern".into(),
             Route::Concern(Some(about)) => format!("#/concern?about={}", encode(about)),
@@ -103,6 +110,7 @@ impl Route {
             Route::Approval(_) => Route::Approvals,
             Route::Concern(_) => Route::Contact,
             Route::Agreed(_) | Route::Meetings(_) => Route::Overview,
+            Route::Reports | Route::Report(_) => Route::Wins,
             r => r.clone(),
         }
     }
@@ -272,6 +280,8 @@ mod tests {
             Route::Agreed(Some(Scope::ChangeOrder)),
             Route::Meetings(None),
             Route::Meetings(Some("ag-1 & 2".into())),
+            Route::Reports,
+            Route::Report("r 2026/10".into()),
             Route::Contact,
             Route::Concern(None),
             Route::Concern(Some("Video & edit: v2?".into())),
@@ -288,5 +298,6 @@ mod tests {
         );
         assert_eq!(Route::Approval("x".into()).section(), Route::Approvals);
         assert_eq!(Route::Concern(None).section(), Route::Contact);
+        assert_eq!(Route::Report("r".into()).section(), Route::Wins);
     }
 }

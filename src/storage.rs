@@ -168,6 +168,8 @@ pub mod keys {
     pub const DEMO_STATE: &str = "client-portal:demo:v3";
     /// The concern form being filled in (`domain::escalation::Form`).
     pub const DRAFT_CONCERN: &str = "client-portal:draft:concern";
+    /// The monthly reports the client has opened (`domain::reports::Seen`).
+    pub const REPORTS_SEEN: &str = "client-portal:reports-seen";
 
     /// A comment being written on a deliverable.
     pub fn draft_comment(deliverable_id: &str) -> String {

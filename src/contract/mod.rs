@@ -113,8 +113,8 @@ pub struct Portal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anonymous_key: Option<String>,
     /// What the engagement covers ("What we agreed"). Read here with the
-    /// rest, because the portal shows it, as are the meetings; the other
-    /// parts of [`agreed::Agreed`] are read by their own reader.
+    /// rest, because the portal shows it, as are the meetings and the
+    /// reports; the requests are read by [`agreed::Agreed`]'s own reader.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<agreed::AgreedScope>,
     /// Notes of meetings: what was agreed, for the client to confirm or
@@ -122,6 +122,10 @@ pub struct Portal {
     /// (`domain::deadlines::add_next_steps`).
     #[serde(default)]
     pub meetings: Vec<agreed::Meeting>,
+    /// Monthly reports: the month's results against their targets, what
+    /// was learned, and the plan for the next month.
+    #[serde(default)]
+    pub reports: Vec<agreed::Report>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -652,7 +656,7 @@ from_json! {
         schema_version: req, generated_at: req, agency: req, client: req, viewer: req,
         contacts: req, communication: req, deliverables: req, approvals: req,
         deadlines: req, wins: req, glossary: or_default, anonymous_key: opt, scope: opt,
-        meetings: or_default,
+        meetings: or_default, reports: or_default,
     }
     Agency { name: req, logo_url: opt, website: opt, brand_color: opt }
     Client { name: req, logo_url: opt }

@@ -15,6 +15,7 @@ pub mod order;
 pub mod outbox;
 pub mod overview;
 pub mod receipt;
+pub mod reports;
 pub mod shift;
 #[cfg(test)]
 pub mod testkit;

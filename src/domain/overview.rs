@@ -45,6 +45,9 @@ impl Portal {
     pub fn meeting(&self, id: &str) -> Option<&crate::contract::agreed::Meeting> {
         self.meetings.iter().find(|m| m.id == id)
     }
+    pub fn report(&self, id: &str) -> Option<&crate::contract::agreed::Report> {
+        self.reports.iter().find(|r| r.id == id)
+    }
     pub fn contact(&self, id: &str) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
     }

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 
 use chrono::Datelike;
 
-use crate::contract::agreed::{Agreed, AgreedScope, Month, NextStep};
+use crate::contract::agreed::{Agreed, AgreedScope, Month, NextStep, Report};
 use crate::contract::{Due, Portal, Timestamp};
 
 fn ts(t: &mut Timestamp, d: Duration) {
@@ -47,9 +47,21 @@ fn next_steps(steps: &mut [NextStep], d: Duration) {
     }
 }
 
-/// Shift every date of the "What we agreed" parts by `days` days. A
-/// report's month keeps its distance to the report's publication: a report
-/// on October published on 3 November, moved a month on, is on November.
+/// A report's month keeps its distance to the report's publication: a
+/// report on October published on 3 November, moved a month on, is on
+/// November.
+fn report(r: &mut Report, d: Duration) {
+    let published = |t: &Timestamp| month_index(t.year(), t.month());
+    let gap = published(&r.published_at) - month_index(r.period.year, r.period.month);
+    ts(&mut r.published_at, d);
+    let index = published(&r.published_at) - gap;
+    r.period = Month {
+        year: index.div_euclid(12) as i32,
+        month: index.rem_euclid(12) as u32 + 1,
+    };
+}
+
+/// Shift every date of the "What we agreed" parts by `days` days.
 pub fn shift_agreed(a: &mut Agreed, days: i64) {
     if days == 0 {
         return;
@@ -62,16 +74,7 @@ pub fn shift_agreed(a: &mut Agreed, days: i64) {
         ts(&mut m.held_at, d);
         next_steps(&mut m.next_steps, d);
     }
-    for r in &mut a.reports {
-        let published = |t: &Timestamp| month_index(t.year(), t.month());
-        let gap = published(&r.published_at) - month_index(r.period.year, r.period.month);
-        ts(&mut r.published_at, d);
-        let index = published(&r.published_at) - gap;
-        r.period = Month {
-            year: index.div_euclid(12) as i32,
-            month: index.rem_euclid(12) as u32 + 1,
-        };
-    }
+    a.reports.iter_mut().for_each(|r| report(r, d));
     for r in &mut a.requests {
         ts(&mut r.created_at, d);
         if let Some(t) = r.respond_by.as_mut() {
@@ -113,6 +116,7 @@ pub fn shift_days(p: &mut Portal, days: i64) {
         ts(&mut m.held_at, d);
         next_steps(&mut m.next_steps, d);
     }
+    p.reports.iter_mut().for_each(|r| report(r, d));
 }
 
 #[cfg(test)]

@@ -7,54 +7,78 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::contract::agreed::ScopeItem;
-use crate::contract::{Portal, Scope};
+use crate::contract::{Due, Portal, Scope};
 use crate::i18n::use_i18n;
 use crate::intl;
 use crate::route::Route;
+use crate::views::dom::{self, el, fill};
 use crate::views::widgets::PageTitle;
 
 pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
     let t = use_i18n().t();
-    let s = p.scope.clone();
+    let s = p.scope.as_ref();
     // The part the address names (from a scope badge) takes the focus.
-    let focus = move |of: Scope| (part == Some(of)).then_some("");
-    let section = move |id: &'static str, of: Scope, title: &'static str, items: Vec<ScopeItem>| {
-        view! {
-            <section class="cp-card" aria-labelledby=id tabindex="-1" data-cp-focus=focus(of)>
-                <h2 id=id>{title}</h2>
-                <ul class="cp-list">
-                    {items.into_iter().map(|i| view! {
-                        <li>
-                            <strong>{i.title}</strong>
-                            {i.detail.map(|d| view! { <p class="cp-muted">{d}</p> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
+    let section = |id: &str, of: Scope, title: &str| {
+        let card = el("section", "cp-card")
+            .attr("aria-labelledby", id)
+            .attr("tabindex", "-1")
+            .push(dom::text("h2", "", title).attr("id", id));
+        match part == Some(of) {
+            true => card.attr("data-cp-focus", ""),
+            false => card,
         }
     };
-    let intro = s
-        .as_ref()
-        .map_or(t.agreed_none.to_string(), |s| s.summary.clone());
+    let items = |items: &[ScopeItem]| {
+        el("ul", "cp-list").push_all(
+            items
+                .iter()
+                .map(|i| {
+                    el("li", "")
+                        .push(dom::text("strong", "", &i.title))
+                        .push_opt(i.detail.as_ref().map(|d| dom::text("p", "cp-muted", d)))
+                })
+                .collect(),
+        )
+    };
+    let more = |href: String, words: &str| el("p", "").push(dom::link(&href, "cp-more", words));
+    let fact = |dt: &str, day: Option<Due>| {
+        day.map(|d| {
+            el("div", "")
+                .push(dom::text("dt", "", dt))
+                .push(dom::text("dd", "", &intl::due(d)))
+        })
+    };
+    let body = s.map(|s| {
+        [
+            el("dl", "cp-facts")
+                .push_opt(fact(t.agreed_starts, s.starts))
+                .push_opt(fact(t.agreed_ends, s.ends)),
+            el("div", "cp-overview")
+                .push(
+                    section("cp-a-in", Scope::Included, t.agreed_included).push(items(&s.included)),
+                )
+                .push(
+                    section("cp-a-out", Scope::OutOfScope, t.agreed_excluded)
+                        .push(items(&s.excluded)),
+                )
+                .push(
+                    section("cp-a-extra", Scope::ChangeOrder, t.agreed_extra).push(dom::text(
+                        "p",
+                        "",
+                        s.change_orders.as_deref().unwrap_or(t.agreed_extra_default),
+                    )),
+                ),
+        ]
+    });
+    let nodes = body
+        .into_iter()
+        .flatten()
+        .chain((!p.meetings.is_empty()).then(|| more(Route::Meetings(None).href(), t.meetings_see)))
+        .chain([more(Route::Contact.href(), t.contact_and_escalate)])
+        .collect::<Vec<_>>();
+    let intro = s.map_or(t.agreed_none.to_string(), |s| s.summary.clone());
     view! {
         <PageTitle title=t.agreed_title.to_string() intro />
-        {s.map(|s| {
-            view! {
-                <dl class="cp-facts">
-                    {s.starts.map(|d| view! { <div><dt>{t.agreed_starts}</dt><dd>{intl::due(d)}</dd></div> })}
-                    {s.ends.map(|d| view! { <div><dt>{t.agreed_ends}</dt><dd>{intl::due(d)}</dd></div> })}
-                </dl>
-                <div class="cp-overview">
-                    {section("cp-a-in", Scope::Included, t.agreed_included, s.included)}
-                    {section("cp-a-out", Scope::OutOfScope, t.agreed_excluded, s.excluded)}
-                    <section class="cp-card" aria-labelledby="cp-a-extra" tabindex="-1" data-cp-focus=focus(Scope::ChangeOrder)>
-                        <h2 id="cp-a-extra">{t.agreed_extra}</h2>
-                        <p>{s.change_orders.unwrap_or_else(|| t.agreed_extra_default.to_string())}</p>
-                    </section>
-                </div>
-            }
-        })}
-        {(!p.meetings.is_empty()).then(|| view! { <p><a class="cp-more" href=Route::Meetings(None).href()>{t.meetings_see}</a></p> })}
-        <p><a class="cp-more" href=Route::Contact.href()>{t.contact_and_escalate}</a></p>
+        <div use:fill=nodes></div>
     }
 }

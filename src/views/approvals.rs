@@ -20,7 +20,7 @@ use crate::views::dom::{self, el, fill, Node};
 use crate::views::jargon::explained;
 use crate::views::jargon::explained_in;
 use crate::views::more::paged_list;
-use crate::views::receipt::ReceiptCard;
+use crate::views::receipt::receipt_card;
 use crate::views::widgets::{approval_badge, concern_shortcut, due_line, live_flag, PageTitle};
 
 pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
@@ -171,7 +171,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
         </section>
         <VersionViewer versions approved=a.version_id.clone() pending />
         <DecisionArea approval=a.clone() version=version_label.clone() subject=subject_title />
-        {(!pending && !queued).then(|| view! { <ReceiptCard approval=a.clone() version=version_label.clone() /> })}
+        <div use:fill=(!pending && !queued).then(|| receipt_card(&a, &version_label)).flatten().into_iter().collect()></div>
     })
 }
 

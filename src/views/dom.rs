@@ -12,8 +12,13 @@
 //! `use:fill`, so words, links and lists can be plain DOM while controls
 //! that keep state stay Leptos components.
 
-use leptos::prelude::document;
-use web_sys::Element;
+use leptos::prelude::{document, StoredValue};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event};
+
+/// SVG's namespace, for [`svg`].
+const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// An element being built.
 #[derive(Clone)]
@@ -26,6 +31,17 @@ pub fn el(tag: &str, class: &str) -> Node {
         .expect("a document can create elements");
     if !class.is_empty() {
         e.set_class_name(class);
+    }
+    Node(e)
+}
+
+/// `<tag class="class">` in SVG's namespace (`svg`, `rect`, `line`…).
+pub fn svg(tag: &str, class: &str) -> Node {
+    let e = document()
+        .create_element_ns(Some(SVG), tag)
+        .expect("a document can create SVG elements");
+    if !class.is_empty() {
+        let _ = e.set_attribute("class", class);
     }
     Node(e)
 }
@@ -52,6 +68,17 @@ impl Node {
             Some(c) => self.push(c),
             None => self,
         }
+    }
+
+    /// Call `f` on `event`, for as long as the page that built this node
+    /// is shown (the listener is dropped with the page's owner).
+    pub fn on(self, event: &str, f: Box<dyn FnMut(Event)>) -> Node {
+        let c = Closure::wrap(f);
+        let _ = self
+            .0
+            .add_event_listener_with_callback(event, c.as_ref().unchecked_ref());
+        StoredValue::new_local(c);
+        self
     }
 
     pub fn push_all(self, children: Vec<Node>) -> Node {

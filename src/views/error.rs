@@ -7,14 +7,14 @@ use crate::contract::{ContractError, HelpContact};
 use crate::i18n::use_i18n;
 use crate::state::feed::use_portal;
 use crate::state::help;
-use crate::views::dom::fill;
+use crate::views::dom::{self, el, fill, Node};
 use crate::views::widgets::contact_links;
 
 /// What an ErrorBoundary shows: each error, in plain words.
 #[component]
 pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
     move || {
-        errors
+        let nodes = errors
             .get()
             .into_iter()
             .map(|(_, e)| {
@@ -23,15 +23,15 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
                     .downcast_ref::<ApiError>()
                     .cloned()
                     .unwrap_or(ApiError::Unavailable);
-                view! { <ApiErrorView error=api /> }
+                error_card(api)
             })
-            .collect_view()
+            .collect::<Vec<_>>();
+        view! { <div use:fill=nodes></div> }
     }
 }
 
 /// One error, with what the client can do about it.
-#[component]
-pub fn ApiErrorView(error: ApiError) -> impl IntoView {
+pub fn error_card(error: ApiError) -> Node {
     let t = use_i18n().t();
     let portal = use_portal();
     // (title, explanation, agency's own words or details, offer a retry)
@@ -81,30 +81,28 @@ pub fn ApiErrorView(error: ApiError) -> impl IntoView {
         ApiError::LinkExpired { contact } => Some(help(contact.or_else(help::last), t)),
         _ => None,
     };
-    view! {
-        <section class="cp-card cp-error" role="alert" aria-labelledby="cp-error-title">
-            <h2 id="cp-error-title">{title}</h2>
-            {body.map(|b| view! { <p>{b}</p> })}
-            {detail.map(|d| view! { <p class="cp-error-detail">{d}</p> })}
-            {expired}
-            {retry.then(|| view! {
-                <button type="button" class="cp-button" on:click=move |_| portal.refetch()>
-                    {t.try_again}
-                </button>
-            })}
-        </section>
-    }
+    let retry = retry.then(|| {
+        el("button", "cp-button")
+            .attr("type", "button")
+            .text(t.try_again)
+            .on("click", Box::new(move |_| portal.refetch()))
+    });
+    el("section", "cp-card cp-error")
+        .attr("role", "alert")
+        .attr("aria-labelledby", "cp-error-title")
+        .push(dom::text("h2", "", title).attr("id", "cp-error-title"))
+        .push_opt(body.map(|b| dom::text("p", "", b)))
+        .push_opt(detail.map(|d| dom::text("p", "cp-error-detail", &d)))
+        .push_all(expired.unwrap_or_default())
+        .push_opt(retry)
 }
 
-fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> impl IntoView {
-    let generic = contact
-        .is_none()
-        .then(|| view! { <p>{t.err_expired_generic}</p> });
-    let specific = contact.map(|c| {
-        view! {
-            <p>{t.err_expired_ask(&c.name)}</p>
-            <div use:fill=vec![contact_links(c.email.as_deref(), c.phone.as_deref(), t)]></div>
-        }
-    });
-    (generic, specific)
+fn help(contact: Option<HelpContact>, t: &'static crate::i18n::Strings) -> Vec<Node> {
+    match contact {
+        None => vec![dom::text("p", "", t.err_expired_generic)],
+        Some(c) => vec![
+            dom::text("p", "", &t.err_expired_ask(&c.name)),
+            el("div", "").push(contact_links(c.email.as_deref(), c.phone.as_deref(), t)),
+        ],
+    }
 }

@@ -22,6 +22,7 @@ pub mod overview;
 pub mod pages;
 pub mod portal;
 pub mod receipt;
+pub mod reports;
 pub mod sent;
 pub mod shell;
 pub mod switch;

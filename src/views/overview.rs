@@ -27,11 +27,22 @@ pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
         <div class="cp-overview">
             <OwedCard p=p.clone() />
             <ComingUpCard p=p.clone() />
-            <LatestWinCard p=p.clone() />
+            {latest_win_card(&p, t)}
             <ContactCard p=p.clone() />
             {(p.scope.is_some() || !p.meetings.is_empty()).then(|| agreed_card(&p, t))}
         </div>
     }
+}
+
+/// A way to the monthly reports, saying how many are new.
+fn reports_line(p: &Portal, t: &'static Strings) -> Node {
+    let new =
+        crate::domain::reports::new_count(p, &crate::state::seen::reports_seen(), intl::now());
+    let words = match new {
+        0 => t.reports_see.to_string(),
+        n => t.reports_new(n),
+    };
+    el("p", "").push(dom::link(&Route::Reports.href(), "cp-more", &words))
 }
 
 /// What we agreed, and the points from meetings that wait for an answer.
@@ -146,26 +157,22 @@ fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
     view! { <section class="cp-card" aria-labelledby="cp-next-title" use:fill=nodes></section> }
 }
 
-#[component]
-fn LatestWinCard(p: Arc<Portal>) -> impl IntoView {
-    let t = use_i18n().t();
-    let win = latest_win(&p);
-    let body = (
-        win.is_none().then(|| view! { <p>{t.no_wins_yet}</p> }),
-        win.map(|w| {
-            view! {
-                {win_head(w.clone(), intl::due(w.date), false)}
-                {metric_list(w.metrics.iter().take(1).cloned().collect())}
-            }
-        }),
-    );
-    view! {
-        <section class="cp-card cp-win-card" aria-labelledby="cp-win-title">
-            <h2 id="cp-win-title">{t.latest_win_title}</h2>
-            {body}
-            <p><a class="cp-more" href=Route::Wins.href()>{t.see_all_wins}</a></p>
-        </section>
-    }
+fn latest_win_card(p: &Portal, t: &'static Strings) -> impl IntoView {
+    let body = match latest_win(p) {
+        None => vec![dom::text("p", "", t.no_wins_yet)],
+        Some(w) => {
+            let mut nodes = win_head(w, intl::due(w.date), false, t);
+            nodes.push(metric_list(&w.metrics[..w.metrics.len().min(1)], t));
+            nodes
+        }
+    };
+    let nodes = vec![dom::text("h2", "", t.latest_win_title).attr("id", "cp-win-title")]
+        .into_iter()
+        .chain(body)
+        .chain([el("p", "").push(dom::link(&Route::Wins.href(), "cp-more", t.see_all_wins))])
+        .chain((!p.reports.is_empty()).then(|| reports_line(p, t)))
+        .collect::<Vec<_>>();
+    view! { <section class="cp-card cp-win-card" aria-labelledby="cp-win-title" use:fill=nodes></section> }
 }
 
 #[component]

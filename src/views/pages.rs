@@ -17,7 +17,7 @@ use crate::contract::Portal;
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use crate::views::{
-    agreed, approvals, concern, contact, deadlines, deliverables, meetings, overview, wins,
+    agreed, approvals, concern, contact, deadlines, deliverables, meetings, overview, reports, wins,
 };
 
 /// The page for `route`, in an element laid out as if it were not there.
@@ -72,6 +72,8 @@ fn draw(route: Route, p: Arc<Portal>, el: &Element) -> Box<dyn Any> {
         Route::Concern(about) => mount(el, || concern::concern_page(p, about)),
         Route::Agreed(part) => mount(el, move || agreed::agreed_page(p, part)),
         Route::Meetings(dispute) => mount(el, || meetings::meetings_page(p, dispute)),
+        Route::Reports => mount(el, || reports::reports_page(p)),
+        Route::Report(id) => mount(el, || reports::report_page(p, id)),
         Route::NotFound => mount(el, || view! { <NotFoundPage /> }),
     }
 }

@@ -1,15 +1,13 @@
 //! The receipt of a decision: kept by printing or copying it as text.
 
-use leptos::prelude::*;
-
 use crate::contract::Approval;
 use crate::domain::receipt::{as_text, receipt, ReceiptLabels};
 use crate::i18n::use_i18n;
 use crate::intl;
-use crate::views::widgets::CopyButton;
+use crate::views::dom::{self, el, Node};
+use crate::views::widgets::copy_button;
 
-#[component]
-pub fn ReceiptCard(approval: Approval, version: String) -> Option<impl IntoView> {
+pub fn receipt_card(approval: &Approval, version: &str) -> Option<Node> {
     let t = use_i18n().t();
     let when = approval
         .decision
@@ -27,25 +25,44 @@ pub fn ReceiptCard(approval: Approval, version: String) -> Option<impl IntoView>
         reference: t.receipt_reference,
     };
     let r = receipt(
-        &approval,
-        &version,
+        approval,
+        version,
         t.approval_status(approval.status),
         &when,
         &labels,
     )?;
     let text = as_text(&r, t.receipt_title);
-    Some(view! {
-        <section class="cp-card cp-receipt" aria-labelledby="cp-receipt-title">
-            <h2 id="cp-receipt-title">{t.receipt_title}</h2>
-            <dl class="cp-receipt-lines">
-                {r.lines.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
-            </dl>
-            <div class="cp-actions cp-no-print">
-                <button type="button" class="cp-button cp-button-secondary" on:click=move |_| { let _ = window().print(); }>
-                    {t.print}
-                </button>
-                <CopyButton label=t.copy_text text />
-            </div>
-        </section>
+    let print = el("button", "cp-button cp-button-secondary")
+        .attr("type", "button")
+        .text(t.print)
+        .on("click", print_page());
+    Some(
+        el("section", "cp-card cp-receipt")
+            .attr("aria-labelledby", "cp-receipt-title")
+            .push(dom::text("h2", "", t.receipt_title).attr("id", "cp-receipt-title"))
+            .push(
+                el("dl", "cp-receipt-lines").push_all(
+                    r.lines
+                        .iter()
+                        .map(|(k, v)| {
+                            el("div", "")
+                                .push(dom::text("dt", "", k))
+                                .push(dom::text("dd", "", v))
+                        })
+                        .collect(),
+                ),
+            )
+            .push(
+                el("div", "cp-actions cp-no-print")
+                    .push(print)
+                    .push_all(copy_button(t.copy_text, None, text).into()),
+            ),
+    )
+}
+
+/// Opens the browser's print dialog (where the client can also save a PDF).
+pub fn print_page() -> Box<dyn FnMut(web_sys::Event)> {
+    Box::new(|_| {
+        let _ = leptos::prelude::window().print();
     })
 }

@@ -207,31 +207,28 @@ pub fn contact_links(email: Option<&str>, phone: Option<&str>, t: &'static Strin
         .push_opt(phone.and_then(|p| item(t.phone_word, tel(p), p)))
 }
 
-/// A button that copies `text`, and says whether it worked.
-#[component]
-pub fn CopyButton(
-    label: &'static str,
-    #[prop(optional)] aria_label: Option<String>,
-    text: String,
-) -> impl IntoView {
+/// A button that copies `text` to the clipboard, and the line that says
+/// whether it worked.
+pub fn copy_button(label: &str, aria_label: Option<&str>, text: String) -> [Node; 2] {
     let t = use_i18n().t();
-    let state = RwSignal::new(None::<bool>);
+    let status = el("span", "cp-hint cp-copy-status").attr("role", "status");
+    let said = status.0.clone();
+    let button = el("button", "cp-button cp-button-secondary")
+        .attr("type", "button")
+        .text(label);
+    let button = match aria_label {
+        Some(a) => button.attr("aria-label", a),
+        None => button,
+    };
     let copy = move |_| {
-        let text = text.clone();
-        leptos::task::spawn_local_scoped(async move {
-            let promise = window().navigator().clipboard().write_text(&text);
+        let promise = window().navigator().clipboard().write_text(&text);
+        let said = said.clone();
+        leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            state.set(Some(ok));
+            said.set_text_content(Some(if ok { t.copied } else { t.copy_failed }));
         });
     };
-    view! {
-        <button type="button" class="cp-button cp-button-secondary" aria-label=aria_label on:click=copy>
-            {label}
-        </button>
-        <span class="cp-hint cp-copy-status" role="status">
-            {live_text(move || state.get().map_or("", |ok| if ok { t.copied } else { t.copy_failed }).to_string())}
-        </span>
-    }
+    [button.on("click", Box::new(copy)), status]
 }
 
 /// A reactive piece of text. Boxed on purpose: every reactive text in the

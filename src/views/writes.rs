@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::state::writes::use_writes;
+use crate::views::dom::fill;
 use crate::views::widgets::{live_flag, live_text};
 
 /// Shown on every page while writes wait for the connection, and when the
@@ -29,7 +30,7 @@ pub fn WritesStatus() -> impl IntoView {
             let key = p.key.clone();
             view! {
                 <div class="cp-problem">
-                    <crate::views::error::ApiErrorView error=p.error.clone() />
+                    <div use:fill=vec![crate::views::error::error_card(p.error.clone())]></div>
                     <button type="button" class="cp-button cp-button-small" on:click=move |_| w.dismiss(&key)>
                         {t.dismiss}
                     </button>

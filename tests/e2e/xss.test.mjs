@@ -70,7 +70,8 @@ for (const offset of [0, 1, 2, 3, 4]) {
     const { feed, count } = poisoned(offset);
     assert.ok(count > 50, `payloads placed: ${count}`);
     const page = await env.open(feed, '#/');
-    const pages = ['#/', '#/deliverables', '#/approvals', '#/deadlines', '#/wins', '#/contact', '#/concern', '#/agreed', '#/meetings'];
+    const pages = ['#/', '#/deliverables', '#/approvals', '#/deadlines', '#/wins', '#/contact', '#/concern', '#/agreed', '#/meetings', '#/reports'];
+    for (const r of feed.reports) pages.push(`#/reports/${encodeURIComponent(r.id)}`);
     // A dispute's form quotes the point and its meeting.
     pages.push(`#/meetings?dispute=${encodeURIComponent(feed.meetings[0].agreements[0].id)}`);
     for (const d of feed.deliverables) pages.push(`#/deliverables/${encodeURIComponent(d.id)}`);

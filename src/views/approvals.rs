@@ -10,18 +10,19 @@ use crate::contract::Version;
 use crate::contract::{Approval, ApprovalStatus, Portal};
 use crate::domain::order::sort_by_i64;
 use crate::domain::overview::due_key;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::state::writes::use_writes;
-use crate::views::asset::Asset;
+use crate::views::asset::asset;
 use crate::views::decide::DecisionArea;
 use crate::views::dom::{self, el, fill, Node};
-use crate::views::jargon::explained;
 use crate::views::jargon::explained_in;
 use crate::views::more::paged_list;
 use crate::views::receipt::receipt_card;
-use crate::views::widgets::{approval_badge, concern_shortcut, due_line, live_flag, PageTitle};
+use crate::views::widgets::{
+    approval_badge, concern_shortcut, due_line, fact, live_flag, PageTitle,
+};
 
 pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
@@ -86,21 +87,10 @@ fn approval_card(p: &Portal, a: &Approval) -> Node {
     let t = use_i18n().t();
     let (deliverable, version) = subject(p, a);
     let pending = a.status == ApprovalStatus::Pending;
-    let fact = |term: &str, detail: Node| {
-        el("div", "")
-            .push(dom::text("dt", "", term))
-            .push(el("dd", "").push(detail))
-    };
     let facts = el("dl", "cp-facts")
         .push_opt(deliverable.map(|(href, title)| fact(t.part_of, dom::link(&href, "", &title))))
         .push_opt(version.map(|v| fact(t.version_label, dom::text("span", "", &v))))
         .push_opt(pending.then(|| fact(t.due_label, due_line(a.due, t))));
-    let late = a.consequence.as_deref().filter(|_| pending).map(|c| {
-        explained_in(
-            el("p", "cp-consequence").push(dom::text("strong", "", &format!("{}: ", t.if_late))),
-            c,
-        )
-    });
     let decided = a
         .decision
         .as_ref()
@@ -116,17 +106,28 @@ fn approval_card(p: &Portal, a: &Approval) -> Node {
                 .push(approval_badge(a.status, t)),
         )
         .push(facts)
-        .push_opt(late)
+        .push_opt(if_late(a, t))
         .push_opt(decided)
+}
+
+/// What happens if a waiting approval is late, in the agency's words.
+fn if_late(a: &Approval, t: &'static Strings) -> Option<Node> {
+    let c = a.consequence.as_deref()?;
+    (a.status == ApprovalStatus::Pending).then(|| {
+        explained_in(
+            el("p", "cp-consequence").push(dom::text("strong", "", &format!("{}: ", t.if_late))),
+            c,
+        )
+    })
 }
 
 pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
     let t = use_i18n().t();
+    let all = |class| el("p", class).push(dom::link(&Route::Approvals.href(), "", t.all_approvals));
     let Some(a) = p.approval(&id).cloned() else {
         return Either::Left(view! {
             <PageTitle title=t.err_not_found_title.to_string() />
-            <p>{t.approval_missing}</p>
-            <p><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
+            <div use:fill=vec![dom::text("p", "", t.approval_missing), all("")]></div>
         });
     };
     let (deliverable, version_label) = subject(&p, &a);
@@ -144,31 +145,31 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
     let queued = use_writes()
         .outbox
         .with_untracked(|o| o.decision_for(&a.id).is_some());
+    let due = match pending {
+        true => due_line(a.due, t),
+        false => dom::text("time", "", &intl::due(a.due)).attr("datetime", &a.due.to_wire()),
+    };
+    let facts = el("dl", "cp-facts")
+        .push_opt(deliverable.map(|(href, title)| fact(t.part_of, dom::link(&href, "", &title))))
+        .push(fact(t.version_label, dom::text("span", "", &version_label)))
+        .push(fact(t.due_label, due));
+    let card = el("section", "cp-card")
+        .push(el("div", "cp-card-top").push(approval_badge(a.status, t)))
+        .push(facts)
+        .push(dom::text(
+            "p",
+            "cp-muted",
+            &t.requested_on(&intl::moment(a.requested_at)),
+        ))
+        .push_opt(if_late(&a, t))
+        .push(concern_shortcut(
+            t,
+            format!("{} ({version_label})", a.title),
+        ));
     Either::Right(view! {
-        <p class="cp-breadcrumb"><a href=Route::Approvals.href()>{t.all_approvals}</a></p>
+        <div use:fill=vec![all("cp-breadcrumb")]></div>
         <PageTitle title=a.title.clone() />
-        <section class="cp-card">
-            <div class="cp-card-top" use:fill=vec![approval_badge(a.status, t)]></div>
-            <dl class="cp-facts">
-                {deliverable.map(|(href, title)| view! {
-                    <div><dt>{t.part_of}</dt><dd><a href=href>{title}</a></dd></div>
-                })}
-                <div><dt>{t.version_label}</dt><dd>{version_label.clone()}</dd></div>
-                <div>
-                    <dt>{t.due_label}</dt>
-                    <dd use:fill=vec![if pending {
-                        due_line(a.due, t)
-                    } else {
-                        dom::text("time", "", &intl::due(a.due)).attr("datetime", &a.due.to_wire())
-                    }]></dd>
-                </div>
-            </dl>
-            <p class="cp-muted">{t.requested_on(&intl::moment(a.requested_at))}</p>
-            {a.consequence.clone().filter(|_| pending).map(|c| view! {
-                <p class="cp-consequence"><strong>{t.if_late} ": "</strong>{explained(c)}</p>
-            })}
-            {concern_shortcut(t, format!("{} ({version_label})", a.title))}
-        </section>
+        <div use:fill=vec![card]></div>
         <VersionViewer versions approved=a.version_id.clone() pending />
         <DecisionArea approval=a.clone() version=version_label.clone() subject=subject_title />
         <div use:fill=(!pending && !queued).then(|| receipt_card(&a, &version_label)).flatten().into_iter().collect()></div>
@@ -220,12 +221,13 @@ fn VersionViewer(versions: Vec<Version>, approved: String, pending: bool) -> imp
             // switching never rebuilds the asset view.
             {all.into_iter().map(|v| {
                 let id = v.id.clone();
-                let notes = v.notes.clone();
+                let shown = vec![
+                    v.notes.as_deref().map(|n| dom::text("p", "", n)),
+                    Some(asset(&v, t)),
+                ];
                 view! {
-                    <div hidden=live_flag(move || selected.get() != id)>
-                        {notes.map(|n| view! { <p>{n}</p> })}
-                        <Asset version=v />
-                    </div>
+                    <div hidden=live_flag(move || selected.get() != id)
+                        use:fill=shown.into_iter().flatten().collect()></div>
                 }
             }).collect_view()}
         </section>

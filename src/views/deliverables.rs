@@ -12,13 +12,13 @@ use crate::domain::order::sort_by_i64;
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::{current_query, replace_query, Route};
-use crate::views::asset::Asset;
+use crate::views::asset::asset;
 use crate::views::comments::Comments;
 use crate::views::dom::{self, el, fill, Node};
 use crate::views::jargon::explained_in;
 use crate::views::more::{more_button, PAGE};
 use crate::views::widgets::{
-    approval_badge, concern_shortcut, due_line, scope_badge, status_badge, PageTitle,
+    approval_badge, badge, concern_shortcut, due_line, fact, scope_badge, status_badge, PageTitle,
 };
 
 // The finder's controls (the browser tests reach them by their labels).
@@ -188,11 +188,6 @@ fn facts(p: &Portal, d: &Deliverable, t: &'static Strings, linked: bool) -> Node
         d.status,
         DeliverableStatus::Approved | DeliverableStatus::Delivered
     );
-    let fact = |term: &str, detail: Node| {
-        el("div", "")
-            .push(dom::text("dt", "", term))
-            .push(el("dd", "").push(detail))
-    };
     let due = match (d.due, finished) {
         (Some(due), false) => due_line(due, t),
         // Finished work is never "overdue": just its date.
@@ -238,17 +233,22 @@ fn deliverable_card(p: &Portal, d: &Deliverable, t: &'static Strings) -> Node {
 
 pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
     let t = use_i18n().t();
+    let all = |class| {
+        el("p", class).push(dom::link(
+            &Route::Deliverables.href(),
+            "",
+            t.all_deliverables,
+        ))
+    };
     let Some(d) = p.deliverable(&id).cloned() else {
         return Either::Left(view! {
             <PageTitle title=t.err_not_found_title.to_string() />
-            <p>{t.deliverable_missing}</p>
-            <p><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
+            <div use:fill=vec![dom::text("p", "", t.deliverable_missing), all("")]></div>
         });
     };
-    let approvals: Vec<Node> = p
-        .approvals_for(&d.id)
-        .into_iter()
-        .map(|a| {
+    let approvals = p.approvals_for(&d.id);
+    let approvals = (!approvals.is_empty()).then(|| {
+        let items = approvals.into_iter().map(|a| {
             let version = d
                 .version(&a.version_id)
                 .map(|v| v.label.clone())
@@ -263,54 +263,51 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
                 .push(dom::text("span", "cp-muted", &version))
                 .text(" ")
                 .push(approval_badge(a.status, t))
-        })
-        .collect();
-    let has_approvals = !p.approvals_for(&d.id).is_empty();
-    let mut versions: Vec<Version> = d.versions.clone();
+        });
+        section("cp-d-approvals", t.approvals_for_this)
+            .push(el("ul", "cp-list").push_all(items.collect()))
+    });
+    let mut versions: Vec<&Version> = d.versions.iter().collect();
     sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
+    let versions = section("cp-d-versions", t.versions_title).push(match versions.is_empty() {
+        true => dom::text("p", "cp-muted", t.versions_none),
+        false => el("ol", "cp-versions").push_all(
+            versions
+                .iter()
+                .enumerate()
+                .map(|(i, v)| version_item(v, i == 0, t))
+                .collect(),
+        ),
+    });
+    let card = vec![facts(&p, &d, t, true), concern_shortcut(t, d.title.clone())];
     Either::Right(view! {
-        <p class="cp-breadcrumb"><a href=Route::Deliverables.href()>{t.all_deliverables}</a></p>
+        <div use:fill=vec![all("cp-breadcrumb")]></div>
         <PageTitle title=d.title.clone() intro=d.summary.clone().unwrap_or_default() />
-        <section class="cp-card"><div use:fill=vec![facts(&p, &d, t, true)]></div>{concern_shortcut(t, d.title.clone())}</section>
-        {has_approvals.then(|| view! {
-            <section class="cp-card" aria-labelledby="cp-d-approvals">
-                <h2 id="cp-d-approvals">{t.approvals_for_this}</h2>
-                <ul class="cp-list" use:fill=approvals></ul>
-            </section>
-        })}
-        <section class="cp-card" aria-labelledby="cp-d-versions">
-            <h2 id="cp-d-versions">{t.versions_title}</h2>
-            {if versions.is_empty() {
-                Either::Left(view! { <p class="cp-muted">{t.versions_none}</p> })
-            } else {
-                let newest = versions[0].id.clone();
-                Either::Right(view! {
-                    <ol class="cp-versions">
-                        {versions.into_iter().map(|v| {
-                            let is_latest = v.id == newest;
-                            view! { <VersionItem v is_latest /> }
-                        }).collect_view()}
-                    </ol>
-                })
-            }}
-        </section>
+        <section class="cp-card" use:fill=card></section>
+        <div use:fill=approvals.into_iter().chain([versions]).collect()></div>
         <Comments d=d.clone() />
     })
 }
 
+/// A part of a deliverable's page: a card with its heading.
+fn section(id: &str, title: &str) -> Node {
+    el("section", "cp-card")
+        .attr("aria-labelledby", id)
+        .push(dom::text("h2", "", title).attr("id", id))
+}
+
 /// One version: its label, date, notes, a preview and a link to the file.
-#[component]
-pub fn VersionItem(v: Version, is_latest: bool) -> impl IntoView {
-    let t = use_i18n().t();
-    view! {
-        <li class="cp-version">
-            <div class="cp-version-head">
-                <span class="cp-version-label">{v.label.clone()}</span>
-                {is_latest.then(|| view! { <span class="cp-badge cp-tone-info">{t.version_latest}</span> })}
-                <span class="cp-muted">{t.version_added(&intl::moment(v.created_at))}</span>
-            </div>
-            {v.notes.clone().map(|n| view! { <p>{n}</p> })}
-            <Asset version=v />
-        </li>
-    }
+fn version_item(v: &Version, is_latest: bool, t: &'static Strings) -> Node {
+    let head = el("div", "cp-version-head")
+        .push(dom::text("span", "cp-version-label", &v.label))
+        .push_opt(is_latest.then(|| badge("info", t.version_latest)))
+        .push(dom::text(
+            "span",
+            "cp-muted",
+            &t.version_added(&intl::moment(v.created_at)),
+        ));
+    el("li", "cp-version")
+        .push(head)
+        .push_opt(v.notes.as_deref().map(|n| dom::text("p", "", n)))
+        .push(asset(v, t))
 }

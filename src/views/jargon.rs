@@ -20,42 +20,35 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Agency text, with the agency's glossary and the built-in one applied.
-/// Built node by node (agency text only ever as text nodes), never from
-/// markup: there is nothing to escape, and Trusted Types have nothing to
-/// refuse. Plain DOM calls rather than a `view!` per term, which would cost
-/// five times the bytes in the wasm.
-pub fn explained(text: String) -> impl IntoView {
-    let t = use_i18n().t();
-    let shown = use_shown().get_untracked();
-    view! { <span use:explain=(text, shown, t)></span> }
-}
-
-/// `node` with agency text added after what it holds, explained as by
-/// [`explained`]: for markup built with `views::dom`.
+/// `node` with agency text added after what it holds, with the agency's
+/// glossary and the built-in one applied. Built node by node (agency text
+/// only ever as text nodes), never from markup: there is nothing to
+/// escape, and Trusted Types have nothing to refuse. Plain DOM calls rather
+/// than a `view!` per term, which would cost five times the bytes in the
+/// wasm.
 pub fn explained_in(node: Node, text: &str) -> Node {
     let t = use_i18n().t();
     let shown = use_shown().get_untracked();
-    explain(node.0.clone(), (text.to_string(), shown, t));
+    explain(&node.0, text, shown, t);
     node
 }
 
-fn explain(el: Element, (text, shown, t): (String, Option<Arc<Portal>>, &'static Strings)) {
+fn explain(el: &Element, text: &str, shown: Option<Arc<Portal>>, t: &'static Strings) {
     let own: &[GlossaryEntry] = shown.as_deref().map_or(&[], |p| &p.glossary);
     let glossary = merge(own, &t.glossary());
     let terms: Vec<&str> = glossary.iter().map(|(term, _)| *term).collect();
-    for piece in mark(&text, &terms) {
+    for piece in mark(text, &terms) {
         match piece {
-            Piece::Text(s) => add_text(&el, s),
+            Piece::Text(s) => add_text(el, s),
             Piece::Term(s, k) => {
                 let n = NEXT_ID.get();
                 NEXT_ID.set(n + 1);
                 let id = format!("cp-term-{n}");
                 let (term, meaning) = glossary[k];
-                let open = add(&el, "button", &[("class", "cp-term")], &id);
+                let open = add(el, "button", &[("class", "cp-term")], &id);
                 add_text(&open, s);
                 let note = add(
-                    &el,
+                    el,
                     "span",
                     &[("popover", ""), ("class", "cp-term-note"), ("id", &id)],
                     "",

@@ -22,16 +22,26 @@ pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
         .next()
         .unwrap_or("")
         .to_string();
+    let cards = [
+        Some(owed_card(&p, t)),
+        Some(coming_up_card(&p, t)),
+        Some(latest_win_card(&p, t)),
+        Some(contact_card(&p, t)),
+        (p.scope.is_some() || !p.meetings.is_empty()).then(|| agreed_card(&p, t)),
+    ];
+    let cards = cards.into_iter().flatten().collect::<Vec<_>>();
     view! {
         <PageTitle title=t.greeting(&first_name) intro=t.overview_intro />
-        <div class="cp-overview">
-            <OwedCard p=p.clone() />
-            <ComingUpCard p=p.clone() />
-            {latest_win_card(&p, t)}
-            <ContactCard p=p.clone() />
-            {(p.scope.is_some() || !p.meetings.is_empty()).then(|| agreed_card(&p, t))}
-        </div>
+        <div class="cp-overview" use:fill=cards></div>
     }
+}
+
+/// A card of the Overview: a section named by its heading.
+fn card(class: &str, id: &str, title: &str, body: impl IntoIterator<Item = Node>) -> Node {
+    el("section", class)
+        .attr("aria-labelledby", id)
+        .push(dom::text("h2", "", title).attr("id", id))
+        .push_all(body.into_iter().collect())
 }
 
 /// A way to the monthly reports, saying how many are new.
@@ -46,14 +56,10 @@ fn reports_line(p: &Portal, t: &'static Strings) -> Node {
 }
 
 /// What we agreed, and the points from meetings that wait for an answer.
-fn agreed_card(p: &Portal, t: &'static Strings) -> impl IntoView {
+fn agreed_card(p: &Portal, t: &'static Strings) -> Node {
     let waiting = crate::domain::meetings::waiting(p);
     let more = |href: String, words: &str| el("p", "").push(dom::link(&href, "cp-more", words));
-    let nodes = vec![Some(
-        dom::text("h2", "", t.agreed_title).attr("id", "cp-agreed-title"),
-    )]
-    .into_iter()
-    .chain([
+    let nodes = [
         p.scope.as_ref().map(|s| dom::text("p", "", &s.summary)),
         (waiting > 0).then(|| {
             el("p", "cp-alert-line")
@@ -64,10 +70,13 @@ fn agreed_card(p: &Portal, t: &'static Strings) -> impl IntoView {
             .is_some()
             .then(|| more(Route::Agreed(None).href(), t.agreed_see)),
         (!p.meetings.is_empty()).then(|| more(Route::Meetings(None).href(), t.meetings_see)),
-    ])
-    .flatten()
-    .collect::<Vec<_>>();
-    view! { <section class="cp-card" aria-labelledby="cp-agreed-title" use:fill=nodes></section> }
+    ];
+    card(
+        "cp-card",
+        "cp-agreed-title",
+        t.agreed_title,
+        nodes.into_iter().flatten(),
+    )
 }
 
 fn owed_href(o: &Owed) -> String {
@@ -81,10 +90,8 @@ fn owed_href(o: &Owed) -> String {
     }
 }
 
-#[component]
-fn OwedCard(p: Arc<Portal>) -> impl IntoView {
-    let t = use_i18n().t();
-    let items = owed(&p, intl::now(), &BrowserZone);
+fn owed_card(p: &Portal, t: &'static Strings) -> Node {
+    let items = owed(p, intl::now(), &BrowserZone);
     let overdue = items.iter().filter(|o| o.state.is_overdue()).count();
     let count = items.len();
     let class = if overdue > 0 {
@@ -92,7 +99,7 @@ fn OwedCard(p: Arc<Portal>) -> impl IntoView {
     } else {
         "cp-card cp-owed"
     };
-    let mut nodes = vec![dom::text("h2", "", t.you_owe_title).attr("id", "cp-owed-title")];
+    let mut nodes = vec![];
     if count == 0 {
         nodes.push(dom::text("p", "cp-all-clear", t.you_owe_none));
     } else {
@@ -121,13 +128,11 @@ fn OwedCard(p: Arc<Portal>) -> impl IntoView {
             t.see_all_approvals,
         )));
     }
-    view! { <section class=class aria-labelledby="cp-owed-title" use:fill=nodes></section> }
+    card(class, "cp-owed-title", t.you_owe_title, nodes)
 }
 
-#[component]
-fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
-    let t = use_i18n().t();
-    let next = coming_next(&p, intl::now(), &BrowserZone, 3);
+fn coming_up_card(p: &Portal, t: &'static Strings) -> Node {
+    let next = coming_next(p, intl::now(), &BrowserZone, 3);
     let agency = p.agency.name.as_str();
     let body = match next.is_empty() {
         true => dom::text("p", "", t.coming_up_none),
@@ -145,8 +150,7 @@ fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
                 .collect(),
         ),
     };
-    let nodes = vec![
-        dom::text("h2", "", t.coming_up_title).attr("id", "cp-next-title"),
+    let nodes = [
         body,
         el("p", "").push(dom::link(
             &Route::Deadlines.href(),
@@ -154,10 +158,10 @@ fn ComingUpCard(p: Arc<Portal>) -> impl IntoView {
             t.see_all_deadlines,
         )),
     ];
-    view! { <section class="cp-card" aria-labelledby="cp-next-title" use:fill=nodes></section> }
+    card("cp-card", "cp-next-title", t.coming_up_title, nodes)
 }
 
-fn latest_win_card(p: &Portal, t: &'static Strings) -> impl IntoView {
+fn latest_win_card(p: &Portal, t: &'static Strings) -> Node {
     let body = match latest_win(p) {
         None => vec![dom::text("p", "", t.no_wins_yet)],
         Some(w) => {
@@ -166,35 +170,32 @@ fn latest_win_card(p: &Portal, t: &'static Strings) -> impl IntoView {
             nodes
         }
     };
-    let nodes = vec![dom::text("h2", "", t.latest_win_title).attr("id", "cp-win-title")]
+    let nodes = body
         .into_iter()
-        .chain(body)
         .chain([el("p", "").push(dom::link(&Route::Wins.href(), "cp-more", t.see_all_wins))])
-        .chain((!p.reports.is_empty()).then(|| reports_line(p, t)))
-        .collect::<Vec<_>>();
-    view! { <section class="cp-card cp-win-card" aria-labelledby="cp-win-title" use:fill=nodes></section> }
+        .chain((!p.reports.is_empty()).then(|| reports_line(p, t)));
+    card(
+        "cp-card cp-win-card",
+        "cp-win-title",
+        t.latest_win_title,
+        nodes,
+    )
 }
 
-#[component]
-fn ContactCard(p: Arc<Portal>) -> impl IntoView {
-    let t = use_i18n().t();
+fn contact_card(p: &Portal, t: &'static Strings) -> Node {
     let response = p.communication.response_hours;
     let person = p
         .contact_of_kind(ContactKind::Primary)
         .map(|c| person(c, t));
-    let nodes = vec![dom::text("h2", "", t.your_contact_title).attr("id", "cp-contact-title")]
-        .into_iter()
-        .chain(person)
-        .chain([
-            dom::text("p", "cp-promise", &t.answers_within(response)),
-            el("p", "").push(dom::link(
-                &Route::Contact.href(),
-                "cp-more",
-                t.contact_and_escalate,
-            )),
-        ])
-        .collect::<Vec<_>>();
-    view! { <section class="cp-card" aria-labelledby="cp-contact-title" use:fill=nodes></section> }
+    let nodes = person.into_iter().chain([
+        dom::text("p", "cp-promise", &t.answers_within(response)),
+        el("p", "").push(dom::link(
+            &Route::Contact.href(),
+            "cp-more",
+            t.contact_and_escalate,
+        )),
+    ]);
+    card("cp-card", "cp-contact-title", t.your_contact_title, nodes)
 }
 
 /// A contact: photo or initials, name, role, and how to reach them.

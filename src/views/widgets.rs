@@ -10,19 +10,25 @@ use crate::i18n::use_i18n;
 use crate::i18n::Strings;
 use crate::intl::{self, BrowserZone};
 use crate::state::drafts;
-use crate::views::dom::{self, el, Node};
-use crate::views::jargon::explained;
+use crate::views::dom::{self, el, fill, Node};
+use crate::views::jargon::explained_in;
 
 /// A page's title and one-line introduction. The title takes focus on
 /// navigation (see `route`), so it is focusable from script.
 #[component]
 pub fn PageTitle(title: String, #[prop(optional, into)] intro: Option<String>) -> impl IntoView {
-    view! {
-        <div class="cp-page-title">
-            <h1 tabindex="-1">{explained(title)}</h1>
-            {intro.map(|i| view! { <p class="cp-intro">{explained(i)}</p> })}
-        </div>
-    }
+    let parts = vec![
+        Some(explained_in(el("h1", "").attr("tabindex", "-1"), &title)),
+        intro.map(|i| explained_in(el("p", "cp-intro"), &i)),
+    ];
+    view! { <div class="cp-page-title" use:fill=parts.into_iter().flatten().collect()></div> }
+}
+
+/// One fact of a `<dl class="cp-facts">`: its name and what it is.
+pub fn fact(term: &str, detail: Node) -> Node {
+    el("div", "")
+        .push(dom::text("dt", "", term))
+        .push(el("dd", "").push(detail))
 }
 
 /// "Fri, 28 Nov · due in 5 days", unmistakable when overdue.
@@ -256,7 +262,7 @@ pub fn live_word(f: impl Fn() -> Option<&'static str> + Send + Sync + 'static) -
 }
 
 /// "Raise a concern about this": the concern form with its topic filled in.
-pub fn concern_shortcut(t: &'static Strings, about: String) -> impl IntoView {
+pub fn concern_shortcut(t: &'static Strings, about: String) -> Node {
     let href = crate::route::Route::Concern(Some(about)).href();
-    view! { <p class="cp-concern-shortcut"><a href=href>{t.concern_about_this}</a></p> }
+    el("p", "cp-concern-shortcut").push(dom::link(&href, "", t.concern_about_this))
 }

@@ -1,17 +1,17 @@
 //! Feedback on a deliverable: the thread, and a composer whose draft is
 //! saved as the client types.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::contract::{CommentRequest, Deliverable};
+use crate::contract::{moment_to_wire, CommentRequest, Deliverable};
 use crate::domain::order::sort_by_i64;
 use crate::domain::outbox::{is_pending_comment, Write};
 use crate::i18n::use_i18n;
 use crate::intl;
 use crate::state::drafts;
 use crate::state::writes::use_writes;
-use crate::views::widgets::{checked_words, CommentField};
+use crate::views::dom::{self, el, fill};
+use crate::views::widgets::{badge, checked_words, CommentField};
 
 #[component]
 pub fn Comments(d: Deliverable) -> impl IntoView {
@@ -23,41 +23,52 @@ pub fn Comments(d: Deliverable) -> impl IntoView {
         .collect();
     let mut comments = d.comments.clone();
     sort_by_i64(&mut comments, |c| c.created_at.timestamp_millis());
-    let thread = if comments.is_empty() {
-        Either::Left(view! { <p class="cp-muted">{t.comments_none}</p> })
-    } else {
-        Either::Right(view! {
-            <ol class="cp-comments">
-                {comments.into_iter().map(|c| {
+    let thread = match comments.is_empty() {
+        true => dom::text("p", "cp-muted", t.comments_none),
+        false => el("ol", "cp-comments").push_all(
+            comments
+                .iter()
+                .map(|c| {
                     let on = c.version_id.as_deref().and_then(|id| {
-                        labels.iter().find(|(vid, _)| vid == id).map(|(_, l)| t.on_version(l))
+                        labels
+                            .iter()
+                            .find(|(vid, _)| vid == id)
+                            .map(|(_, l)| t.on_version(l))
                     });
                     let pending = is_pending_comment(&c.id);
-                    view! {
-                        <li class="cp-comment" class:cp-comment-pending=pending>
-                            <p class="cp-comment-head">
-                                <strong>{c.author.clone()}</strong>
-                                " · "
-                                <time datetime=crate::contract::moment_to_wire(c.created_at)>{intl::moment(c.created_at)}</time>
-                                {on.map(|o| format!(" · {o}"))}
-                                {pending.then(|| view! { " · " <span class="cp-badge cp-tone-attention">{t.comment_not_sent}</span> })}
-                            </p>
-                            <p class="cp-comment-body">{c.body.clone()}</p>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        })
+                    let head = el("p", "cp-comment-head")
+                        .push(dom::text("strong", "", &c.author))
+                        .text(" · ")
+                        .push(
+                            dom::text("time", "", &intl::moment(c.created_at))
+                                .attr("datetime", &moment_to_wire(c.created_at)),
+                        )
+                        .text(&on.map(|o| format!(" · {o}")).unwrap_or_default());
+                    let head = match pending {
+                        true => head
+                            .text(" · ")
+                            .push(badge("attention", t.comment_not_sent)),
+                        false => head,
+                    };
+                    let class = match pending {
+                        true => "cp-comment cp-comment-pending",
+                        false => "cp-comment",
+                    };
+                    el("li", class)
+                        .push(head)
+                        .push(dom::text("p", "cp-comment-body", &c.body))
+                })
+                .collect(),
+        ),
     };
     view! {
         <section class="cp-card" aria-labelledby="cp-d-comments">
             <h2 id="cp-d-comments">{t.comments_title}</h2>
-            {thread}
+            <div use:fill=vec![thread]></div>
             <Composer d=d.clone() />
         </section>
     }
 }
-
 #[component]
 fn Composer(d: Deliverable) -> impl IntoView {
     let t = use_i18n().t();

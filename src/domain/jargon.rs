@@ -108,6 +108,89 @@ pub fn mark<'a>(text: &'a str, terms: &[&str]) -> Vec<Piece<'a>> {
     pieces
 }
 
+/// A term with the punctuation written right against it (a bracket, a
+/// comma, a full stop), which the view keeps on one line with it: a term is a
+/// button, and a line may break on either side of one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Run<'a> {
+    Text(&'a str),
+    Term {
+        before: &'a str,
+        term: &'a str,
+        after: &'a str,
+        entry: usize,
+    },
+}
+
+/// The pieces of [`mark`], each term with the characters glued to it.
+pub fn glued<'a>(pieces: &[Piece<'a>]) -> Vec<Run<'a>> {
+    // Punctuation only: Thai and Chinese are written without spaces, and
+    // a whole sentence kept on one line would not fit a phone. A short
+    // list rather than Unicode's categories, whose tables would cost more
+    // in the wasm than this whole feature.
+    let glue = |c: char| {
+        c.is_ascii_punctuation()
+            || matches!(
+                c,
+                '«' | '»'
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '…'
+                    | '–'
+                    | '—'
+                    | '。'
+                    | '，'
+                    | '、'
+                    | '：'
+                    | '；'
+                    | '！'
+                    | '？'
+                    | '（'
+                    | '）'
+                    | '「'
+                    | '」'
+                    | '『'
+                    | '』'
+            )
+    };
+    let mut runs = Vec::new();
+    // What the term before has taken from the start of this text, and
+    // what the term after takes from the end of the last one.
+    let (mut taken, mut tail) = (0, "");
+    for (i, piece) in pieces.iter().enumerate() {
+        match *piece {
+            Piece::Text(s) => {
+                let s = &s[taken..];
+                taken = 0;
+                let keep = match pieces.get(i + 1) {
+                    Some(Piece::Term(..)) => s.trim_end_matches(glue),
+                    _ => s,
+                };
+                tail = &s[keep.len()..];
+                if !keep.is_empty() {
+                    runs.push(Run::Text(keep));
+                }
+            }
+            Piece::Term(term, entry) => {
+                let after = match pieces.get(i + 1) {
+                    Some(Piece::Text(s)) => &s[..s.len() - s.trim_start_matches(glue).len()],
+                    _ => "",
+                };
+                taken = after.len();
+                runs.push(Run::Term {
+                    before: std::mem::take(&mut tail),
+                    term,
+                    after,
+                    entry,
+                });
+            }
+        }
+    }
+    runs
+}
+
 /// The terms to look for: the agency's own first, then the built-in ones it
 /// did not redefine (compared without regard to case).
 pub fn merge<'a>(
@@ -133,6 +216,72 @@ mod tests {
     use Piece::{Term, Text};
 
     const TERMS: [&str; 5] = ["CTR", "A/B test", "ROI", "conversion rate", "KPI"];
+
+    #[test]
+    fn what_is_written_against_a_term_stays_with_it() {
+        let runs = |text| glued(&mark(text, &["CTR", "CPC", "conversion rate"]));
+        assert_eq!(
+            runs("Orders (conversion rate), then CTR/CPC."),
+            [
+                Run::Text("Orders "),
+                Run::Term {
+                    before: "(",
+                    term: "conversion rate",
+                    after: "),",
+                    entry: 2
+                },
+                Run::Text(" then "),
+                Run::Term {
+                    before: "",
+                    term: "CTR",
+                    after: "/",
+                    entry: 0
+                },
+                Run::Term {
+                    before: "",
+                    term: "CPC",
+                    after: ".",
+                    entry: 1
+                },
+            ]
+        );
+        assert_eq!(
+            runs("CTR"),
+            [Run::Term {
+                before: "",
+                term: "CTR",
+                after: "",
+                entry: 0
+            }]
+        );
+        assert_eq!(
+            runs("«CTR» rose"),
+            [
+                Run::Term {
+                    before: "«",
+                    term: "CTR",
+                    after: "»",
+                    entry: 0
+                },
+                Run::Text(" rose"),
+            ]
+        );
+        assert_eq!(runs("no terms here"), [Run::Text("no terms here")]);
+        // Letters are never glued: a sentence without spaces still wraps.
+        assert_eq!(
+            runs("点击率CTR提高。"),
+            [
+                Run::Text("点击率"),
+                Run::Term {
+                    before: "",
+                    term: "CTR",
+                    after: "",
+                    entry: 0
+                },
+                Run::Text("提高。"),
+            ]
+        );
+    }
 
     #[test]
     fn marks_whole_words_only() {

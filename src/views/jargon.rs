@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use crate::contract::{GlossaryEntry, Portal};
-use crate::domain::jargon::{mark, merge, Piece};
+use crate::domain::jargon::{glued, mark, merge, Run};
 use crate::i18n::{use_i18n, Strings};
 use crate::state::shown::use_shown;
 use crate::views::dom::Node;
@@ -37,16 +37,25 @@ fn explain(el: &Element, text: &str, shown: Option<Arc<Portal>>, t: &'static Str
     let own: &[GlossaryEntry] = shown.as_deref().map_or(&[], |p| &p.glossary);
     let glossary = merge(own, &t.glossary());
     let terms: Vec<&str> = glossary.iter().map(|(term, _)| *term).collect();
-    for piece in mark(text, &terms) {
-        match piece {
-            Piece::Text(s) => add_text(el, s),
-            Piece::Term(s, k) => {
+    for run in glued(&mark(text, &terms)) {
+        match run {
+            Run::Text(s) => add_text(el, s),
+            Run::Term {
+                before,
+                term: s,
+                after,
+                entry,
+            } => {
                 let n = NEXT_ID.get();
                 NEXT_ID.set(n + 1);
                 let id = format!("cp-term-{n}");
-                let (term, meaning) = glossary[k];
-                let open = add(el, "button", &[("class", "cp-term")], &id);
+                let (term, meaning) = glossary[entry];
+                // The term and the punctuation against it, on one line.
+                let wrap = add(el, "span", &[("class", "cp-term-wrap")], "");
+                add_text(&wrap, before);
+                let open = add(&wrap, "button", &[("class", "cp-term")], &id);
                 add_text(&open, s);
+                add_text(&wrap, after);
                 let note = add(
                     el,
                     "span",
@@ -85,5 +94,7 @@ fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)], target: &str) -> Ele
 }
 
 fn add_text(parent: &Element, text: &str) {
-    let _ = parent.append_child(&document().create_text_node(text));
+    if !text.is_empty() {
+        let _ = parent.append_child(&document().create_text_node(text));
+    }
 }

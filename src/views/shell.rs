@@ -7,10 +7,11 @@ use crate::api::{use_backend, Backend};
 use crate::contract::ApprovalStatus;
 use crate::domain::brand::Brand;
 use crate::domain::links::safe_url;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Strings};
 use crate::route::{use_route, Route};
 use crate::state::feed::use_portal;
 use crate::state::shown::use_shown;
+use crate::views::dom::{self, el, fill, Node};
 use crate::views::language::LanguagePicker;
 use crate::views::portal::portal_view;
 use crate::views::writes::WritesStatus;
@@ -29,10 +30,10 @@ pub fn Shell() -> impl IntoView {
             <button type="button" class="cp-skip" on:click=skip_to_main>
                 {t.skip_to_content}
             </button>
-            {match backend {
-                Backend::Demo(_) => Some(view! { <DemoBanner /> }),
-                Backend::Http(_) => None,
-            }}
+            <div use:fill=match backend {
+                Backend::Demo(_) => vec![demo_banner(t)],
+                Backend::Http(_) => vec![],
+            }></div>
             <Header />
             <Nav />
             <main id="cp-main" class="cp-main" tabindex="-1" on:focusin=note_focus>
@@ -83,25 +84,25 @@ fn brand_style() {
     });
 }
 
-#[component]
-fn DemoBanner() -> impl IntoView {
-    let t = use_i18n().t();
-    let portal = use_portal();
+/// Says this is the sample agency, with a way to start it afresh.
+fn demo_banner(t: &'static Strings) -> Node {
+    // Read here, not in the handler: a DOM event runs outside any owner.
+    let (portal, backend) = (use_portal(), use_backend());
     let reset = move |_| {
-        if let Backend::Demo(d) = use_backend() {
+        if let Backend::Demo(d) = &backend {
             d.reset();
         }
         portal.refetch();
     };
-    view! {
-        <aside class="cp-demo" aria-label=t.demo_badge>
-            <span class="cp-demo-badge">{t.demo_badge}</span>
-            <span class="cp-demo-text">{t.demo_explainer}</span>
-            <button type="button" class="cp-button cp-button-small" on:click=reset>
-                {t.demo_reset}
-            </button>
-        </aside>
-    }
+    el("aside", "cp-demo")
+        .attr("aria-label", t.demo_badge)
+        .push(dom::text("span", "cp-demo-badge", t.demo_badge))
+        .push(dom::text("span", "cp-demo-text", t.demo_explainer))
+        .push(
+            dom::text("button", "cp-button cp-button-small", t.demo_reset)
+                .attr("type", "button")
+                .on("click", Box::new(reset)),
+        )
 }
 
 #[component]

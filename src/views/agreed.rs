@@ -12,7 +12,7 @@ use crate::i18n::use_i18n;
 use crate::intl;
 use crate::route::Route;
 use crate::views::dom::{self, el, fill};
-use crate::views::widgets::PageTitle;
+use crate::views::widgets::{more_link, PageTitle};
 
 pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
     let t = use_i18n().t();
@@ -40,7 +40,6 @@ pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
                 .collect(),
         )
     };
-    let more = |href: String, words: &str| el("p", "").push(dom::link(&href, "cp-more", words));
     let fact = |dt: &str, day: Option<Due>| {
         day.map(|d| {
             el("div", "")
@@ -73,8 +72,11 @@ pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
     let nodes = body
         .into_iter()
         .flatten()
-        .chain((!p.meetings.is_empty()).then(|| more(Route::Meetings(None).href(), t.meetings_see)))
-        .chain([more(Route::Contact.href(), t.contact_and_escalate)])
+        .chain(
+            (!p.meetings.is_empty())
+                .then(|| more_link(&Route::Meetings(None).href(), t.meetings_see)),
+        )
+        .chain([more_link(&Route::Contact.href(), t.contact_and_escalate)])
         .collect::<Vec<_>>();
     let intro = s.map_or(t.agreed_none.to_string(), |s| s.summary.clone());
     view! {

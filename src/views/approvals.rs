@@ -21,7 +21,7 @@ use crate::views::jargon::explained_in;
 use crate::views::more::paged_list;
 use crate::views::receipt::receipt_card;
 use crate::views::widgets::{
-    approval_badge, concern_shortcut, due_line, fact, live_flag, PageTitle,
+    approval_badge, concern_shortcut, day, due_line, fact, live_flag, PageTitle,
 };
 
 pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
@@ -147,7 +147,7 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
         .with_untracked(|o| o.decision_for(&a.id).is_some());
     let due = match pending {
         true => due_line(a.due, t),
-        false => dom::text("time", "", &intl::due(a.due)).attr("datetime", &a.due.to_wire()),
+        false => day(a.due),
     };
     let facts = el("dl", "cp-facts")
         .push_opt(deliverable.map(|(href, title)| fact(t.part_of, dom::link(&href, "", &title))))

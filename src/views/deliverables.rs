@@ -18,7 +18,8 @@ use crate::views::dom::{self, el, fill, Node};
 use crate::views::jargon::explained_in;
 use crate::views::more::{more_button, PAGE};
 use crate::views::widgets::{
-    approval_badge, badge, concern_shortcut, due_line, fact, scope_badge, status_badge, PageTitle,
+    approval_badge, badge, concern_shortcut, day, due_line, fact, scope_badge, status_badge,
+    PageTitle,
 };
 
 // The finder's controls (the browser tests reach them by their labels).
@@ -191,9 +192,7 @@ fn facts(p: &Portal, d: &Deliverable, t: &'static Strings, linked: bool) -> Node
     let due = match (d.due, finished) {
         (Some(due), false) => due_line(due, t),
         // Finished work is never "overdue": just its date.
-        (Some(due), true) => {
-            dom::text("time", "", &intl::due(due)).attr("datetime", &due.to_wire())
-        }
+        (Some(due), true) => day(due),
         (None, _) => dom::text("span", "cp-muted", t.no_due_date),
     };
     el("dl", "cp-facts")

@@ -10,7 +10,7 @@ use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::views::dom::{self, el, fill, Node};
-use crate::views::widgets::{avatar, contact_links, due_line, owner_badge, PageTitle};
+use crate::views::widgets::{avatar, contact_links, due_line, more_link, owner_badge, PageTitle};
 use crate::views::wins::{metric_list, win_head};
 
 pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
@@ -52,13 +52,12 @@ fn reports_line(p: &Portal, t: &'static Strings) -> Node {
         0 => t.reports_see.to_string(),
         n => t.reports_new(n),
     };
-    el("p", "").push(dom::link(&Route::Reports.href(), "cp-more", &words))
+    more_link(&Route::Reports.href(), &words)
 }
 
 /// What we agreed, and the points from meetings that wait for an answer.
 fn agreed_card(p: &Portal, t: &'static Strings) -> Node {
     let waiting = crate::domain::meetings::waiting(p);
-    let more = |href: String, words: &str| el("p", "").push(dom::link(&href, "cp-more", words));
     let nodes = [
         p.scope.as_ref().map(|s| dom::text("p", "", &s.summary)),
         (waiting > 0).then(|| {
@@ -68,8 +67,8 @@ fn agreed_card(p: &Portal, t: &'static Strings) -> Node {
         }),
         p.scope
             .is_some()
-            .then(|| more(Route::Agreed(None).href(), t.agreed_see)),
-        (!p.meetings.is_empty()).then(|| more(Route::Meetings(None).href(), t.meetings_see)),
+            .then(|| more_link(&Route::Agreed(None).href(), t.agreed_see)),
+        (!p.meetings.is_empty()).then(|| more_link(&Route::Meetings(None).href(), t.meetings_see)),
     ];
     card(
         "cp-card",
@@ -122,11 +121,7 @@ fn owed_card(p: &Portal, t: &'static Strings) -> Node {
                 .push(due_line(o.due, t))
         });
         nodes.push(el("ul", "cp-list").push_all(first.collect()));
-        nodes.push(el("p", "").push(dom::link(
-            &Route::Approvals.href(),
-            "cp-more",
-            t.see_all_approvals,
-        )));
+        nodes.push(more_link(&Route::Approvals.href(), t.see_all_approvals));
     }
     card(class, "cp-owed-title", t.you_owe_title, nodes)
 }
@@ -152,11 +147,7 @@ fn coming_up_card(p: &Portal, t: &'static Strings) -> Node {
     };
     let nodes = [
         body,
-        el("p", "").push(dom::link(
-            &Route::Deadlines.href(),
-            "cp-more",
-            t.see_all_deadlines,
-        )),
+        more_link(&Route::Deadlines.href(), t.see_all_deadlines),
     ];
     card("cp-card", "cp-next-title", t.coming_up_title, nodes)
 }
@@ -172,7 +163,7 @@ fn latest_win_card(p: &Portal, t: &'static Strings) -> Node {
     };
     let nodes = body
         .into_iter()
-        .chain([el("p", "").push(dom::link(&Route::Wins.href(), "cp-more", t.see_all_wins))])
+        .chain([more_link(&Route::Wins.href(), t.see_all_wins)])
         .chain((!p.reports.is_empty()).then(|| reports_line(p, t)));
     card(
         "cp-card cp-win-card",
@@ -189,11 +180,7 @@ fn contact_card(p: &Portal, t: &'static Strings) -> Node {
         .map(|c| person(c, t));
     let nodes = person.into_iter().chain([
         dom::text("p", "cp-promise", &t.answers_within(response)),
-        el("p", "").push(dom::link(
-            &Route::Contact.href(),
-            "cp-more",
-            t.contact_and_escalate,
-        )),
+        more_link(&Route::Contact.href(), t.contact_and_escalate),
     ]);
     card("cp-card", "cp-contact-title", t.your_contact_title, nodes)
 }

@@ -32,10 +32,7 @@ pub fn receipt_card(approval: &Approval, version: &str) -> Option<Node> {
         &labels,
     )?;
     let text = as_text(&r, t.receipt_title);
-    let print = el("button", "cp-button cp-button-secondary")
-        .attr("type", "button")
-        .text(t.print)
-        .on("click", print_page());
+    let print = print_button(t.print);
     Some(
         el("section", "cp-card cp-receipt")
             .attr("aria-labelledby", "cp-receipt-title")
@@ -60,9 +57,16 @@ pub fn receipt_card(approval: &Approval, version: &str) -> Option<Node> {
     )
 }
 
-/// Opens the browser's print dialog (where the client can also save a PDF).
-pub fn print_page() -> Box<dyn FnMut(web_sys::Event)> {
-    Box::new(|_| {
-        let _ = leptos::prelude::window().print();
-    })
+/// A button that opens the browser's print dialog (where the client can
+/// also save a PDF).
+pub fn print_button(words: &str) -> Node {
+    el("button", "cp-button cp-button-secondary")
+        .attr("type", "button")
+        .text(words)
+        .on(
+            "click",
+            Box::new(|_| {
+                let _ = leptos::prelude::window().print();
+            }),
+        )
 }

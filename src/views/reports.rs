@@ -21,7 +21,7 @@ use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::state::seen::{report_opened, reports_seen};
 use crate::views::dom::{self, el, fill, Node};
-use crate::views::receipt::print_page;
+use crate::views::receipt::print_button;
 use crate::views::widgets::{badge, due_line, PageTitle, PageTitleProps};
 use crate::views::wins::{bar_chart, metric_figures, metric_list, win_head};
 
@@ -96,12 +96,7 @@ pub fn report_page(p: Arc<Portal>, id: String) -> impl IntoView {
     let wins = highlights(&p, r);
     let mut nodes = vec![
         published(r, t),
-        el("div", "cp-actions cp-no-print").push(
-            el("button", "cp-button cp-button-secondary")
-                .attr("type", "button")
-                .text(t.report_print)
-                .on("click", print_page()),
-        ),
+        el("div", "cp-actions cp-no-print").push(print_button(t.report_print)),
     ];
     if !wins.is_empty() {
         nodes.push(

@@ -24,6 +24,17 @@ pub fn PageTitle(title: String, #[prop(optional, into)] intro: Option<String>) -
     view! { <div class="cp-page-title" use:fill=parts.into_iter().flatten().collect()></div> }
 }
 
+/// A way on to a fuller page, at the foot of a card ("See all wins").
+pub fn more_link(href: &str, words: &str) -> Node {
+    el("p", "").push(dom::link(href, "cp-more", words))
+}
+
+/// A day (and time, if it has one) on its own: for what is done, which is
+/// never "due" or "overdue".
+pub fn day(due: Due) -> Node {
+    dom::text("time", "", &intl::due(due)).attr("datetime", &due.to_wire())
+}
+
 /// One fact of a `<dl class="cp-facts">`: its name and what it is.
 pub fn fact(term: &str, detail: Node) -> Node {
     el("div", "")
@@ -45,7 +56,7 @@ pub fn due_line(due: Due, t: &'static Strings) -> Node {
                 .is_overdue()
                 .then(|| dom::text("span", "cp-due-icon", "!").attr("aria-hidden", "true")),
         )
-        .push(dom::text("time", "", &intl::due(due)).attr("datetime", &due.to_wire()))
+        .push(day(due))
         .text(" · ")
         .push(dom::text("span", "cp-due-phrase", &t.due_phrase(state)))
 }

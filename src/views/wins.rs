@@ -12,19 +12,14 @@ use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::views::dom::{self, el, fill, svg, Node};
 use crate::views::jargon::explained_in;
-use crate::views::widgets::{copy_button, PageTitle};
+use crate::views::widgets::{copy_button, more_link, PageTitle};
 
 pub fn wins_page(p: Arc<Portal>) -> impl IntoView {
     let t = use_i18n().t();
     let months = by_month(&p, intl::now(), &BrowserZone);
     let agency = &p.agency.name;
-    let reports = (!p.reports.is_empty()).then(|| {
-        el("p", "").push(dom::link(
-            &crate::route::Route::Reports.href(),
-            "cp-more",
-            t.reports_see,
-        ))
-    });
+    let reports = (!p.reports.is_empty())
+        .then(|| more_link(&crate::route::Route::Reports.href(), t.reports_see));
     let nodes: Vec<Node> = match months.is_empty() {
         true => vec![dom::text("p", "cp-empty", t.wins_none)],
         false => months

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { TOKEN } from './support/api-double.mjs';
 import { useAgency } from './support/agency.mjs';
 import { personKey } from './support/storage.mjs';
-import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot, focused } from './support/browser.mjs';
+import { newPage, assertAccessible, assertNoProblems, tabTo, waitForPortal, screenshot, focused, shownText } from './support/browser.mjs';
 
 const env = useAgency();
 const agency = (hash) => env.agency(hash);
@@ -92,7 +92,7 @@ test('approve: confirmation names it, undo window, exact request, receipt, count
   // browser has laid it out (content-visibility: auto).
   const card = page.locator('.cp-deliverable', { hasText: 'Homepage redesign' });
   await card.locator('.cp-facts div', { hasText: 'Status' }).getByText('Approved', { exact: true }).waitFor();
-  assert.match(await card.innerText(), /Status\s+Approved/);
+  assert.match(await shownText(card), /Status\s+Approved/);
   assert.equal(env.api.calls().filter((r) => r.path === '/portal').length, 1, 'no reload of the feed was needed');
   assertNoProblems(page);
 });

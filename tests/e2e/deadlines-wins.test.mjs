@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import { useAgency } from './support/agency.mjs';
 import { agencyFeed } from './support/feeds.mjs';
-import { assertAccessible, assertNoProblems, contrast, screenshot, waitForPortal } from './support/browser.mjs';
+import { assertAccessible, assertNoProblems, contrast, screenshot, waitForPortal, shownText } from './support/browser.mjs';
 
 const env = useAgency();
 
@@ -183,7 +183,7 @@ test('wins: newest first by month, numbers before and after with the change, a c
   const headings = await page.locator('#cp-main h2').allInnerTexts();
   assert.deepEqual(headings, ['This month', 'Last month', 'September 2026']);
   const cards = page.locator('.cp-win');
-  const flat = async (i) => (await cards.nth(i).innerText()).replace(/\s+/g, ' ');
+  const flat = async (i) => (await shownText(cards.nth(i))).replace(/\s+/g, ' ');
   assert.match(await flat(0), /New Checkout conversion up Fri 20 Nov The new checkout is live\. Conversion rate Before 2\.1% → ?,? ?Now 3\.4% \(\+62%\)/);
   assert.match(await flat(1), /Subscribers Before 4,200 → ?,? ?Now 5,100 \(\+21%\)/);
   assert.match(await flat(1), /Open rate 46%/);

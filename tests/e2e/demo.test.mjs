@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStaticHost } from './support/static-host.mjs';
-import { launch, newPage, assertAccessible, assertNoProblems, screenshot, waitForPortal, focused } from './support/browser.mjs';
+import { launch, newPage, assertAccessible, assertNoProblems, screenshot, waitForPortal, focused, shownText } from './support/browser.mjs';
 
 let host, browser;
 before(async () => {
@@ -99,7 +99,7 @@ test('deliverables show status, scope, versions and owner', async () => {
     assert.ok(all.includes(text), `missing "${text}"`);
   }
   // Finished work shows its date, never "overdue".
-  const delivered = await cards.filter({ hasText: 'Brand guidelines' }).innerText();
+  const delivered = await shownText(cards.filter({ hasText: 'Brand guidelines' }));
   assert.match(delivered, /Delivered[\s\S]*Tue 10 Nov/);
   assert.ok(!/overdue/.test(delivered), delivered);
   await page.getByRole('link', { name: 'Homepage redesign' }).click();

@@ -123,3 +123,17 @@ export const contrast = (locator) =>
     const [a, b] = [lum(rgba(getComputedStyle(el).color)), lum(bg)].sort((x, y) => y - x);
     return (a + 0.05) / (b + 0.05);
   });
+
+/** The text of a card as the reader sees it. Cards in a long list skip their
+ *  layout until they are near the screen (content-visibility: auto), and a
+ *  skipped card's innerText is empty: scroll it into view and wait for its
+ *  text to be laid out before reading it. */
+export async function shownText(locator, timeout = 5000) {
+  await locator.scrollIntoViewIfNeeded();
+  const until = Date.now() + timeout;
+  for (;;) {
+    const text = await locator.innerText();
+    if (text.trim() || Date.now() > until) return text;
+    await locator.page().waitForTimeout(50);
+  }
+}

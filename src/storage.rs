@@ -168,6 +168,9 @@ pub mod keys {
     pub const DEMO_STATE: &str = "client-portal:demo:v3";
     /// The concern form being filled in (`domain::escalation::Form`).
     pub const DRAFT_CONCERN: &str = "client-portal:draft:concern";
+    /// The request for something new being written (form fields, encoded
+    /// as a query string).
+    pub const DRAFT_REQUEST: &str = "client-portal:draft:request";
     /// The monthly reports the client has opened (`domain::reports::Seen`).
     pub const REPORTS_SEEN: &str = "client-portal:reports-seen";
 

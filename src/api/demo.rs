@@ -5,14 +5,16 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::ApiError;
-use crate::contract::agreed::{AgreementStatus, Confirmation};
+use crate::contract::agreed::{
+    AgreementStatus, Confirmation, NewRequest, Request, RequestReceipt, RequestStatus,
+};
 use crate::contract::json::from_json;
 use crate::contract::write::to_json;
 use crate::contract::{
     self, ApprovalStatus, Comment, Decision, DecisionKind, EscalationReceipt, Portal,
 };
 use crate::domain::outbox::{add_comment, set_approval, Applied, Write};
-use crate::domain::{escalation, shift, validate};
+use crate::domain::{escalation, requests, shift, validate};
 
 /// Where the sample feed is, next to the app (the build copies `demo/`
 /// there). It is fetched rather than compiled in: it ships as a file anyway.
@@ -148,6 +150,7 @@ pub fn apply(
             }
             Ok(Applied::Meeting(m.clone()))
         }
+        Write::Request { body } => take_request(p, body, key, now),
         Write::Escalation {
             body,
             to_name,
@@ -179,6 +182,59 @@ pub fn apply(
             })
         }
     }
+}
+
+/// A new request, checked as the reference server checks it and listed
+/// under its reference. The same request again gets the same answer.
+fn take_request(
+    p: &mut Portal,
+    body: &NewRequest,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<Applied, ApiError> {
+    let id = reference("REQ", key);
+    if !p.requests.iter().any(|r| r.id == id) {
+        // The client's "today" may still be yesterday here.
+        let today = (now - chrono::Duration::days(1)).date_naive();
+        let form = requests::Form::from_request(body);
+        if let Err(e) = requests::check(&form, p.scope.as_ref(), today) {
+            let said = match e.by_field().into_iter().find(|(_, e)| e.is_some()) {
+                Some(("title", _)) => "Please give your request a short title.",
+                Some(("description", _)) => "Please describe what you need.",
+                Some(("wanted_by", _)) => "That day has already passed. Please choose a later one.",
+                Some(("part", _)) => {
+                    "That part of the agreed work is no longer listed. Please reload the page."
+                }
+                _ => "Please give web addresses that start with https://.",
+            };
+            return Err(rejected(said));
+        }
+        let at = now.fixed_offset();
+        let hours = chrono::Duration::hours(i64::from(p.communication.response_hours));
+        p.requests.push(Request {
+            id: id.clone(),
+            title: body.title.trim().to_string(),
+            status: RequestStatus::Received,
+            created_at: at,
+            assessment: None,
+            respond_by: Some(at + hours),
+        });
+    }
+    let r = p
+        .requests
+        .iter()
+        .find(|r| r.id == id)
+        .ok_or(ApiError::NotFound)?;
+    Ok(Applied::Request {
+        key: key.to_string(),
+        body: body.clone(),
+        receipt: RequestReceipt {
+            received_at: r.created_at,
+            respond_by: r.respond_by,
+            status: r.status,
+            reference: id,
+        },
+    })
 }
 
 #[derive(Clone, Debug, Default)]
@@ -545,6 +601,63 @@ mod tests {
             1,
             "the confirmation is replayed"
         );
+    }
+
+    fn ask(title: &str, part: Option<&str>, wanted_by: &str, links: &[&str]) -> Write {
+        Write::Request {
+            body: NewRequest {
+                title: title.into(),
+                description: "For the holidays".into(),
+                wanted_by: contract::Due::parse(wanted_by),
+                scope_item_id: part.map(String::from),
+                links: links.iter().map(|l| l.to_string()).collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn requests_are_checked_listed_and_answered_once_per_key() {
+        let mut p = seeded(SEED, now().date_naive()).unwrap();
+        let listed = p.requests.len();
+        let refused = |p: &mut Portal, w: Write| match apply(p, &w, "k", now()) {
+            Err(ApiError::Rejected { message }) => message.unwrap(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            refused(&mut p, ask(" ", None, "", &[])),
+            "Please give your request a short title."
+        );
+        assert!(
+            refused(&mut p, ask("Gift cards", Some("x-ads"), "", &[])).contains("no longer listed")
+        );
+        assert!(
+            refused(&mut p, ask("Gift cards", None, "2026-01-01", &[])).contains("already passed")
+        );
+        assert!(
+            refused(&mut p, ask("Gift cards", None, "", &["www.example.com"])).contains("https://")
+        );
+        assert_eq!(p.requests.len(), listed, "nothing refused is listed");
+
+        let w = ask(
+            "Gift cards ",
+            Some("s-website"),
+            "2026-12-20",
+            &["https://example.com"],
+        );
+        let Applied::Request { receipt, .. } = apply(&mut p, &w, "key-req", now()).unwrap() else {
+            panic!()
+        };
+        assert_eq!(receipt.reference, "REQ-KEYREQ");
+        assert_eq!(receipt.status, RequestStatus::Received);
+        assert_eq!(receipt.received_at, now().fixed_offset());
+        assert_eq!(
+            receipt.respond_by,
+            Some(now().fixed_offset() + chrono::Duration::hours(24))
+        );
+        let again = apply(&mut p, &w, "key-req", now()).unwrap();
+        assert!(matches!(again, Applied::Request { receipt: r, .. } if r == receipt));
+        assert_eq!(p.requests.len(), listed + 1);
+        assert_eq!(p.requests[listed].title, "Gift cards");
     }
 
     #[test]

@@ -137,6 +137,9 @@ impl HttpApi {
                 format!("/meetings/{}/confirmation", enc(meeting_id)),
                 crate::contract::write::to_string(body),
             ),
+            Write::Request { body } => {
+                ("/requests".into(), crate::contract::write::to_string(body))
+            }
         };
         let url = format!("{}{path}", self.base);
         let req = Fetch::post(&url, &body);
@@ -182,6 +185,12 @@ impl HttpApi {
             Write::Confirmation { .. } => Applied::Meeting(
                 parse::<crate::contract::agreed::Meeting>(&text).map_err(unconfirmed)?,
             ),
+            Write::Request { body } => Applied::Request {
+                key: key.to_string(),
+                body: body.clone(),
+                receipt: parse::<crate::contract::agreed::RequestReceipt>(&text)
+                    .map_err(unconfirmed)?,
+            },
         })
     }
 }

@@ -206,7 +206,7 @@ super::wire_enum! {
 }
 
 /// `POST {api}/requests`
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct NewRequest {
     pub title: String,
     pub description: String,
@@ -233,6 +233,7 @@ pub struct RequestReceipt {
 // What the portal sends: written by `write` in the browser.
 to_json! {
     ConfirmationRequest { agreement_ids: req, status: req, comment: opt }
+    NewRequest { title: req, description: req, wanted_by: opt, scope_item_id: opt, links: or_default }
 }
 
 /// Read the "What we agreed" parts of a feed body (the rest is ignored).

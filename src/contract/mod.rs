@@ -114,7 +114,7 @@ pub struct Portal {
     pub anonymous_key: Option<String>,
     /// What the engagement covers ("What we agreed"). Read here with the
     /// rest, because the portal shows it, as are the meetings and the
-    /// reports; the requests are read by [`agreed::Agreed`]'s own reader.
+    /// reports and the client's requests.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<agreed::AgreedScope>,
     /// Notes of meetings: what was agreed, for the client to confirm or
@@ -126,6 +126,10 @@ pub struct Portal {
     /// was learned, and the plan for the next month.
     #[serde(default)]
     pub reports: Vec<agreed::Report>,
+    /// What the client asked for that was not planned, and where each
+    /// request stands.
+    #[serde(default)]
+    pub requests: Vec<agreed::Request>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -656,7 +660,7 @@ from_json! {
         schema_version: req, generated_at: req, agency: req, client: req, viewer: req,
         contacts: req, communication: req, deliverables: req, approvals: req,
         deadlines: req, wins: req, glossary: or_default, anonymous_key: opt, scope: opt,
-        meetings: or_default, reports: or_default,
+        meetings: or_default, reports: or_default, requests: or_default,
     }
     Agency { name: req, logo_url: opt, website: opt, brand_color: opt }
     Client { name: req, logo_url: opt }

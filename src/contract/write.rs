@@ -89,6 +89,13 @@ fn shortest(x: f64) -> String {
     format!("{x:?}")
 }
 
+/// A day or a moment, as the contract writes it.
+impl ToJson for crate::contract::Due {
+    fn to_json(&self, out: &mut String) {
+        self.to_wire().to_json(out)
+    }
+}
+
 impl<T: ToJson> ToJson for [T] {
     fn to_json(&self, out: &mut String) {
         out.push('[');
@@ -139,14 +146,23 @@ impl<'a> ObjWriter<'a> {
         self
     }
 
+    /// A list left out when it is empty (serde's
+    /// `skip_serializing_if = "Vec::is_empty"`; read back `or_default`).
+    pub fn or_default<T: ToJson>(&mut self, key: &str, v: &Vec<T>) -> &mut Self {
+        if !v.is_empty() {
+            self.req(key, v);
+        }
+        self
+    }
+
     pub fn end(&mut self) {
         self.out.push('}');
     }
 }
 
 /// `ToJson` for structs, field by field in declaration order: `req`
-/// fields always, `opt` ones unless `None` (serde's
-/// `skip_serializing_if = "Option::is_none"`).
+/// fields always, `opt` ones unless `None` and `or_default` lists unless
+/// empty (as serde's `skip_serializing_if` leaves them out).
 macro_rules! to_json {
     ($($name:ident { $($field:ident: $how:ident),* $(,)? })*) => {$(
         impl $crate::contract::write::ToJson for $name {
@@ -230,6 +246,24 @@ mod tests {
                     comment: Some(AWKWARD.into()),
                 },
             },
+            Write::Request {
+                body: crate::contract::agreed::NewRequest {
+                    title: AWKWARD.into(),
+                    description: AWKWARD.into(),
+                    wanted_by: crate::contract::Due::parse("2026-12-01"),
+                    scope_item_id: Some(AWKWARD.into()),
+                    links: vec!["https://example.com/a?b=c".into(), AWKWARD.into()],
+                },
+            },
+            Write::Request {
+                body: crate::contract::agreed::NewRequest {
+                    title: "t".into(),
+                    description: "d".into(),
+                    wanted_by: None,
+                    scope_item_id: None,
+                    links: vec![],
+                },
+            },
             Write::Confirmation {
                 meeting_id: "m".into(),
                 body: crate::contract::agreed::ConfirmationRequest {
@@ -256,6 +290,9 @@ mod tests {
                 assert_eq!(to_string(body), serde_json::to_string(body).unwrap());
             }
             if let Write::Confirmation { body, .. } = &p.write {
+                assert_eq!(to_string(body), serde_json::to_string(body).unwrap());
+            }
+            if let Write::Request { body } = &p.write {
                 assert_eq!(to_string(body), serde_json::to_string(body).unwrap());
             }
         }

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod overview;
 pub mod receipt;
 pub mod reports;
+pub mod requests;
 pub mod shift;
 #[cfg(test)]
 pub mod testkit;

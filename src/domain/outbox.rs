@@ -7,7 +7,10 @@
 
 use serde::Serialize;
 
-use crate::contract::agreed::{AgreementStatus, Confirmation, ConfirmationRequest, Meeting};
+use crate::contract::agreed::{
+    AgreementStatus, Confirmation, ConfirmationRequest, Meeting, NewRequest, Request,
+    RequestReceipt, RequestStatus,
+};
 use crate::contract::json::{self, from_json, Fields, FromJson, Json, Obj, Path, Res};
 use crate::contract::write::{self, to_json, ToJson};
 use crate::contract::{
@@ -43,6 +46,8 @@ pub enum Write {
         meeting_id: String,
         body: ConfirmationRequest,
     },
+    /// Something new the client asks for.
+    Request { body: NewRequest },
 }
 
 impl Write {
@@ -95,6 +100,13 @@ impl FromJson for Write {
             };
             return w.done(read);
         }
+        if let Some(w) = inner("request") {
+            let w = w?;
+            let read = Write::Request {
+                body: w.req("body"),
+            };
+            return w.done(read);
+        }
         if let Some(w) = inner("confirmation") {
             let w = w?;
             let read = Write::Confirmation {
@@ -135,6 +147,7 @@ impl ToJson for Write {
                 Write::Comment { .. } => "comment",
                 Write::Escalation { .. } => "escalation",
                 Write::Confirmation { .. } => "confirmation",
+                Write::Request { .. } => "request",
             },
             String::new(),
         );
@@ -158,6 +171,7 @@ impl ToJson for Write {
             Write::Confirmation { meeting_id, body } => {
                 o.req("meeting_id", meeting_id).req("body", body)
             }
+            Write::Request { body } => o.req("body", body),
         }
         .end();
         write::ObjWriter::new(out).req(tag, &RawJson(inner)).end();
@@ -196,6 +210,13 @@ pub enum Applied {
     },
     /// A meeting with the client's answers to its agreements.
     Meeting(Meeting),
+    /// A request the agency has received.
+    Request {
+        /// The idempotency key it was sent with.
+        key: String,
+        body: NewRequest,
+        receipt: RequestReceipt,
+    },
 }
 
 /// The pending writes, in the order they were made.
@@ -300,12 +321,12 @@ pub fn backoff_ms(attempts: u32) -> f64 {
     (2000.0 * f64::from(1u32 << exp)).min(LONGEST_WAIT_MS)
 }
 
-/// Id given to a comment that is not sent yet.
-pub fn pending_comment_id(key: &str) -> String {
+/// Id given to a comment or a request that is not sent yet.
+pub fn pending_id(key: &str) -> String {
     format!("pending:{key}")
 }
 
-pub fn is_pending_comment(id: &str) -> bool {
+pub fn is_pending(id: &str) -> bool {
     id.starts_with("pending:")
 }
 
@@ -354,6 +375,18 @@ pub fn answer_waiting(pending: &[Pending], agreement_id: &str) -> bool {
     })
 }
 
+/// A request in the client's list (once: the feed may list it already,
+/// under the agency's own id, when it was loaded again since).
+fn add_request(p: &mut Portal, r: Request) {
+    let listed = p
+        .requests
+        .iter()
+        .any(|x| x.id == r.id || (x.title == r.title && x.created_at == r.created_at));
+    if !listed {
+        p.requests.push(r);
+    }
+}
+
 pub fn add_comment(p: &mut Portal, deliverable_id: &str, c: Comment) {
     if let Some(d) = p.deliverables.iter_mut().find(|d| d.id == deliverable_id) {
         if !d.comments.iter().any(|x| x.id == c.id) {
@@ -374,6 +407,17 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                 comment,
             } => add_comment(&mut p, deliverable_id, comment.clone()),
             Applied::Meeting(m) => set_meeting(&mut p, m.clone()),
+            Applied::Request { body, receipt, .. } => add_request(
+                &mut p,
+                Request {
+                    id: receipt.reference.clone(),
+                    title: body.title.clone(),
+                    status: receipt.status,
+                    created_at: receipt.received_at,
+                    assessment: None,
+                    respond_by: receipt.respond_by,
+                },
+            ),
             // A concern changes nothing the feed shows.
             Applied::Escalation { .. } => {}
         }
@@ -404,7 +448,7 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                 &mut p,
                 deliverable_id,
                 Comment {
-                    id: pending_comment_id(&item.key),
+                    id: pending_id(&item.key),
                     author: viewer.clone(),
                     body: body.body.clone(),
                     created_at: ts(item.made_at),
@@ -424,6 +468,17 @@ pub fn overlay(feed: &Portal, applied: &[Applied], pending: &[Pending]) -> Porta
                     }
                 }
             }
+            Write::Request { body } => add_request(
+                &mut p,
+                Request {
+                    id: pending_id(&item.key),
+                    title: body.title.clone(),
+                    status: RequestStatus::Received,
+                    created_at: ts(item.made_at),
+                    assessment: None,
+                    respond_by: None,
+                },
+            ),
             Write::Escalation { .. } => {}
         }
     }
@@ -537,8 +592,59 @@ mod tests {
         };
         let p = overlay(&feed, &[], &[item]);
         let c = &p.deliverable("d-video").unwrap().comments[0];
-        assert!(is_pending_comment(&c.id));
+        assert!(is_pending(&c.id));
         assert_eq!(c.body, "Looks great");
+    }
+
+    #[test]
+    fn a_request_is_listed_before_it_is_sent_and_once_after() {
+        let feed = demo();
+        let body = NewRequest {
+            title: "Gift cards".into(),
+            description: "For the holidays".into(),
+            wanted_by: None,
+            scope_item_id: None,
+            links: vec![],
+        };
+        let item = Pending {
+            key: "k7".into(),
+            write: Write::Request { body: body.clone() },
+            made_at: 1_764_000_000_000.0,
+            not_before: 0.0,
+            attempts: 0,
+        };
+        let p = overlay(&feed, &[], std::slice::from_ref(&item));
+        let r = p.requests.iter().find(|r| r.title == "Gift cards").unwrap();
+        assert!(is_pending(&r.id));
+        assert_eq!(r.created_at, ts(item.made_at));
+        // Received: listed under its reference, with the agency's answer.
+        let at = ts(item.made_at);
+        let receipt = RequestReceipt {
+            reference: "REQ-1".into(),
+            received_at: at,
+            respond_by: Some(at + chrono::Duration::hours(24)),
+            status: RequestStatus::Received,
+        };
+        let applied = [Applied::Request {
+            key: "k7".into(),
+            body: body.clone(),
+            receipt,
+        }];
+        let p = overlay(&feed, &applied, &[]);
+        assert_eq!(p.requests.len(), feed.requests.len() + 1);
+        let r = p.requests.last().unwrap();
+        assert_eq!(
+            (r.id.as_str(), r.status),
+            ("REQ-1", RequestStatus::Received)
+        );
+        assert_eq!(r.respond_by, Some(at + chrono::Duration::hours(24)));
+        // A feed loaded since lists it under the agency's own id: once.
+        let mut again = feed.clone();
+        again.requests.push(Request {
+            id: "rq-9".into(),
+            ..r.clone()
+        });
+        assert_eq!(overlay(&again, &applied, &[]).requests, again.requests);
     }
 
     #[test]

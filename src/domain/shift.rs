@@ -75,7 +75,11 @@ pub fn shift_agreed(a: &mut Agreed, days: i64) {
         next_steps(&mut m.next_steps, d);
     }
     a.reports.iter_mut().for_each(|r| report(r, d));
-    for r in &mut a.requests {
+    requests(&mut a.requests, d);
+}
+
+fn requests(all: &mut [crate::contract::agreed::Request], d: Duration) {
+    for r in all {
         ts(&mut r.created_at, d);
         if let Some(t) = r.respond_by.as_mut() {
             ts(t, d);
@@ -117,6 +121,7 @@ pub fn shift_days(p: &mut Portal, days: i64) {
         next_steps(&mut m.next_steps, d);
     }
     p.reports.iter_mut().for_each(|r| report(r, d));
+    requests(&mut p.requests, d);
 }
 
 #[cfg(test)]
@@ -151,6 +156,10 @@ mod tests {
         assert_eq!(
             p.deliverables[0].versions[0].created_at,
             before.deliverables[0].versions[0].created_at + ten
+        );
+        assert_eq!(
+            p.requests[1].created_at,
+            before.requests[1].created_at + ten
         );
         // The meetings' next steps too: they join the deadlines.
         assert_eq!(

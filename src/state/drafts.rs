@@ -2,6 +2,7 @@
 //! never loses it.
 
 use crate::domain::escalation::Form;
+use crate::domain::requests;
 use crate::storage::{keys, Store};
 
 pub use crate::storage::keys::{
@@ -58,6 +59,11 @@ pub fn give_back(write: &crate::domain::outbox::Write) {
                 restore(&dispute_key(id), c);
             }
         }
+        Write::Request { body } => {
+            if load_request().is_blank() {
+                save_request(&requests::Form::from_request(body));
+            }
+        }
         Write::Escalation { body, .. } => {
             let mut f = load_concern();
             if f.message.trim().is_empty() {
@@ -75,6 +81,21 @@ pub fn give_back(write: &crate::domain::outbox::Write) {
     }
 }
 
+/// Form fields as one query string (`title=…&links=…`).
+fn encode<'a>(fields: impl IntoIterator<Item = (&'static str, &'a str)>) -> Option<String> {
+    let q = web_sys::UrlSearchParams::new().ok()?;
+    for (k, v) in fields {
+        q.append(k, v);
+    }
+    Some(q.to_string().into())
+}
+
+/// A field of a form saved by [`encode`], by name.
+fn decode(saved: Option<String>) -> impl Fn(&str) -> String {
+    let q = saved.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    move |k| q.as_ref().and_then(|q| q.get(k)).unwrap_or_default()
+}
+
 /// Save the concern being written. A named draft lives on the device; an
 /// anonymous one only in this tab (sessionStorage), without any reply-to
 /// address, and switching to anonymous removes the named copy.
@@ -84,17 +105,12 @@ pub fn save_concern(f: &Form) {
         false => (Store::person(), Store::person_tab()),
     };
     drop.remove(keys::DRAFT_CONCERN);
-    if f.topic.trim().is_empty() && f.message.trim().is_empty() {
-        keep.remove(keys::DRAFT_CONCERN);
-        return;
+    match encode(f.fields()) {
+        Some(q) if !(f.topic.trim().is_empty() && f.message.trim().is_empty()) => {
+            keep.set(keys::DRAFT_CONCERN, &q)
+        }
+        _ => keep.remove(keys::DRAFT_CONCERN),
     }
-    let Ok(q) = web_sys::UrlSearchParams::new() else {
-        return;
-    };
-    for (k, v) in f.fields() {
-        q.append(k, v);
-    }
-    keep.set(keys::DRAFT_CONCERN, &String::from(q.to_string()));
 }
 
 /// The saved concern: this tab's anonymous draft first, else the named one.
@@ -102,13 +118,26 @@ pub fn load_concern() -> Form {
     let saved = Store::person_tab()
         .get(keys::DRAFT_CONCERN)
         .or_else(|| Store::person().get(keys::DRAFT_CONCERN));
-    let Some(q) = saved.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok()) else {
-        return Form::default();
-    };
-    Form::from_fields(|k| q.get(k).unwrap_or_default())
+    Form::from_fields(decode(saved))
 }
 
 pub fn clear_concern() {
     Store::person().remove(keys::DRAFT_CONCERN);
     Store::person_tab().remove(keys::DRAFT_CONCERN);
+}
+
+/// Save the request being written (or forget it, once nothing is typed).
+pub fn save_request(f: &requests::Form) {
+    match encode(f.fields()) {
+        Some(q) if !f.is_blank() => Store::person().set(keys::DRAFT_REQUEST, &q),
+        _ => clear_request(),
+    }
+}
+
+pub fn load_request() -> requests::Form {
+    requests::Form::from_fields(decode(Store::person().get(keys::DRAFT_REQUEST)))
+}
+
+pub fn clear_request() {
+    Store::person().remove(keys::DRAFT_REQUEST);
 }

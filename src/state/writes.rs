@@ -77,6 +77,24 @@ impl Writes {
         self.save();
     }
 
+    /// The keys of the writes of one kind (`of`) not sent yet.
+    pub fn waiting(&self, of: fn(&Write) -> bool) -> Vec<String> {
+        self.outbox.with_untracked(|o| {
+            o.items
+                .iter()
+                .filter(|i| of(&i.write))
+                .map(|i| i.key.clone())
+                .collect()
+        })
+    }
+
+    /// What the agency has answered this visit to writes of one kind
+    /// (those `of` picks out), newest first.
+    pub fn received<T>(&self, of: impl Fn(&Applied) -> Option<T>) -> Vec<T> {
+        self.applied
+            .with_untracked(|a| a.iter().rev().filter_map(of).collect())
+    }
+
     /// Save a write and send it after `delay_secs`. Returns its key.
     pub fn queue(&self, write: Write, delay_secs: f64) -> String {
         let key = new_key();

@@ -39,6 +39,8 @@ pub enum Route {
     /// Monthly reports, newest first; and one of them.
     Reports,
     Report(String),
+    /// Asking for something new, and the client's requests so far.
+    Requests,
     NotFound,
 }
 
@@ -70,6 +72,7 @@ impl Route {
             ("wins", None) => Route::Wins,
             ("reports", None) => Route::Reports,
             ("reports", Some(id)) => Route::Report(id),
+            ("requests", None) => Route::Requests,
             ("contact", None) => Route::Contact,
             ("concern", None) => {
                 Route::Concern(param(query, "about").filter(|a| !a.trim().is_empty()))
@@ -93,6 +96,7 @@ impl Route {
             Route::Wins => "#/wins".into(),
             Route::Reports => "#/reports".into(),
             Route::Report(id) => format!("#/reports/{}", encode(id)),
+            Route::Requests => "#/requests".into(),
             Route::Contact => "#/contact".into(),
             Route::Concern(None) => "#/concern".into(),
             Route::Concern(Some(about)) => format!("#/concern?about={}", encode(about)),
@@ -109,7 +113,7 @@ impl Route {
             Route::Deliverable(_) => Route::Deliverables,
             Route::Approval(_) => Route::Approvals,
             Route::Concern(_) => Route::Contact,
-            Route::Agreed(_) | Route::Meetings(_) => Route::Overview,
+            Route::Agreed(_) | Route::Meetings(_) | Route::Requests => Route::Overview,
             Route::Reports | Route::Report(_) => Route::Wins,
             r => r.clone(),
         }
@@ -282,6 +286,7 @@ mod tests {
             Route::Meetings(Some("ag-1 & 2".into())),
             Route::Reports,
             Route::Report("r 2026/10".into()),
+            Route::Requests,
             Route::Contact,
             Route::Concern(None),
             Route::Concern(Some("Video & edit: v2?".into())),

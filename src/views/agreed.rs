@@ -4,17 +4,15 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use crate::contract::agreed::ScopeItem;
 use crate::contract::{Due, Portal, Scope};
 use crate::i18n::use_i18n;
 use crate::intl;
 use crate::route::Route;
-use crate::views::dom::{self, el, fill};
-use crate::views::widgets::{more_link, PageTitle};
+use crate::views::dom::{self, el, Node};
+use crate::views::widgets::{more_link, page};
 
-pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
+pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> Vec<Node> {
     let t = use_i18n().t();
     let s = p.scope.as_ref();
     // The part the address names (from a scope badge) takes the focus.
@@ -76,11 +74,11 @@ pub fn agreed_page(p: Arc<Portal>, part: Option<Scope>) -> impl IntoView {
             (!p.meetings.is_empty())
                 .then(|| more_link(&Route::Meetings(None).href(), t.meetings_see)),
         )
-        .chain([more_link(&Route::Contact.href(), t.contact_and_escalate)])
+        .chain([
+            more_link(&Route::Requests.href(), t.requests_see),
+            more_link(&Route::Contact.href(), t.contact_and_escalate),
+        ])
         .collect::<Vec<_>>();
-    let intro = s.map_or(t.agreed_none.to_string(), |s| s.summary.clone());
-    view! {
-        <PageTitle title=t.agreed_title.to_string() intro />
-        <div use:fill=nodes></div>
-    }
+    let intro = s.map_or(t.agreed_none, |s| &s.summary);
+    page(t.agreed_title, Some(intro), "", nodes)
 }

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::contract::Version;
 use crate::contract::{Approval, ApprovalStatus, Portal};
@@ -21,10 +21,10 @@ use crate::views::jargon::explained_in;
 use crate::views::more::paged_list;
 use crate::views::receipt::receipt_card;
 use crate::views::widgets::{
-    approval_badge, concern_shortcut, day, due_line, fact, live_flag, PageTitle,
+    approval_badge, concern_shortcut, day, due_line, fact, page, page_title,
 };
 
-pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
+pub fn approvals_page(p: Arc<Portal>) -> Vec<Node> {
     let t = use_i18n().t();
     let mut waiting: Vec<Approval> = p
         .approvals
@@ -40,35 +40,45 @@ pub fn approvals_page(p: Arc<Portal>) -> impl IntoView {
         .cloned()
         .collect();
     sort_by_i64(&mut decided, |a| -a.requested_at.timestamp_millis());
-    let none_at_all = p.approvals.is_empty();
-    view! {
-        <PageTitle title=t.nav_approvals.to_string() intro=t.approvals_intro />
-        {if none_at_all {
-            Either::Left(view! { <p class="cp-empty">{t.approvals_none}</p> })
-        } else {
-            Either::Right(view! {
-                <section aria-labelledby="cp-a-waiting">
-                    <h2 id="cp-a-waiting">{t.approvals_waiting}</h2>
-                    {if waiting.is_empty() {
-                        Either::Left(view! { <p class="cp-empty">{t.approvals_none_waiting}</p> })
-                    } else {
-                        Either::Right(approval_cards(p.clone(), waiting, "cp-a-waiting-list"))
-                    }}
-                </section>
-                {(!decided.is_empty()).then(|| view! {
-                    <section aria-labelledby="cp-a-decided">
-                        <h2 id="cp-a-decided">{t.approvals_decided}</h2>
-                        {approval_cards(p, decided, "cp-a-decided-list")}
-                    </section>
-                })}
-            })
-        }}
-    }
+    let section = |id: &str, title: &str, body: Vec<Node>| {
+        el("section", "")
+            .attr("aria-labelledby", id)
+            .push(dom::text("h2", "", title).attr("id", id))
+            .push_all(body)
+    };
+    let body = match (p.approvals.is_empty(), waiting.is_empty()) {
+        (true, _) => vec![dom::text("p", "cp-empty", t.approvals_none)],
+        (false, true) => vec![section(
+            "cp-a-waiting",
+            t.approvals_waiting,
+            vec![dom::text("p", "cp-empty", t.approvals_none_waiting)],
+        )],
+        (false, false) => vec![section(
+            "cp-a-waiting",
+            t.approvals_waiting,
+            approval_cards(p.clone(), waiting, "cp-a-waiting-list"),
+        )],
+    };
+    let decided = (!decided.is_empty()).then(|| {
+        section(
+            "cp-a-decided",
+            t.approvals_decided,
+            approval_cards(p, decided, "cp-a-decided-list"),
+        )
+    });
+    page(
+        t.nav_approvals,
+        Some(t.approvals_intro),
+        "",
+        body.into_iter().chain(decided).collect(),
+    )
 }
 
-/// Approvals as cards, [`PAGE`] at a time.
-fn approval_cards(p: Arc<Portal>, items: Vec<Approval>, id: &'static str) -> impl IntoView {
-    paged_list(id, items, move |a| approval_card(&p, a))
+/// Approvals as cards, [`PAGE`](crate::views::more::PAGE) at a time.
+fn approval_cards(p: Arc<Portal>, items: Vec<Approval>, id: &'static str) -> Vec<Node> {
+    // Drawn again by "Show more", where no context can be looked up.
+    let t = use_i18n().t();
+    paged_list(id, items, move |a| approval_card(&p, a, t))
 }
 
 /// Which deliverable and version an approval is about.
@@ -83,8 +93,7 @@ fn subject(p: &Portal, a: &Approval) -> (Option<(String, String)>, Option<String
 
 /// One approval in a list: what, which deliverable and version, by when,
 /// what happens if it waits, or who decided it.
-fn approval_card(p: &Portal, a: &Approval) -> Node {
-    let t = use_i18n().t();
+fn approval_card(p: &Portal, a: &Approval, t: &'static Strings) -> Node {
     let (deliverable, version) = subject(p, a);
     let pending = a.status == ApprovalStatus::Pending;
     let facts = el("dl", "cp-facts")
@@ -121,16 +130,34 @@ fn if_late(a: &Approval, t: &'static Strings) -> Option<Node> {
     })
 }
 
+/// One approval: what it is about, its versions, the decision to make
+/// (or made), and its receipt.
 pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
+    let (top, decide, receipt) = approval_parts(&p, &id);
+    view! {
+        <div use:fill=top></div>
+        {decide.map(|(approval, version, subject)| view! { <DecisionArea approval version subject /> })}
+        <div use:fill=receipt.into_iter().collect()></div>
+    }
+}
+
+/// The parts of an approval's page drawn straight into the DOM, around
+/// the decision (approval, version label, what it is about) when there is
+/// one to show.
+type Parts = (Vec<Node>, Option<(Approval, String, String)>, Option<Node>);
+
+fn approval_parts(p: &Portal, id: &str) -> Parts {
     let t = use_i18n().t();
     let all = |class| el("p", class).push(dom::link(&Route::Approvals.href(), "", t.all_approvals));
-    let Some(a) = p.approval(&id).cloned() else {
-        return Either::Left(view! {
-            <PageTitle title=t.err_not_found_title.to_string() />
-            <div use:fill=vec![dom::text("p", "", t.approval_missing), all("")]></div>
-        });
+    let Some(a) = p.approval(id).cloned() else {
+        let missing = vec![
+            page_title(t.err_not_found_title, None),
+            dom::text("p", "", t.approval_missing),
+            all(""),
+        ];
+        return (missing, None, None);
     };
-    let (deliverable, version_label) = subject(&p, &a);
+    let (deliverable, version_label) = subject(p, &a);
     let version_label = version_label.unwrap_or_else(|| a.version_id.clone());
     let subject_title = p
         .deliverable(&a.deliverable_id)
@@ -166,70 +193,96 @@ pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
             t,
             format!("{} ({version_label})", a.title),
         ));
-    Either::Right(view! {
-        <div use:fill=vec![all("cp-breadcrumb")]></div>
-        <PageTitle title=a.title.clone() />
-        <div use:fill=vec![card]></div>
-        <VersionViewer versions approved=a.version_id.clone() pending />
-        <DecisionArea approval=a.clone() version=version_label.clone() subject=subject_title />
-        <div use:fill=(!pending && !queued).then(|| receipt_card(&a, &version_label)).flatten().into_iter().collect()></div>
-    })
+    let top = vec![
+        all("cp-breadcrumb"),
+        page_title(&a.title, None),
+        card,
+        version_viewer(versions, a.version_id.clone(), pending),
+    ];
+    let receipt = (!pending && !queued)
+        .then(|| receipt_card(&a, &version_label))
+        .flatten();
+    (top, Some((a, version_label, subject_title)), receipt)
 }
 
-/// The version being approved, with the earlier ones a click away.
-#[component]
-fn VersionViewer(versions: Vec<Version>, approved: String, pending: bool) -> impl IntoView {
+/// The version being approved, with the earlier ones a click away. Every
+/// version is drawn once and only the chosen one shown: switching never
+/// draws an asset again, only says which one is shown.
+fn version_viewer(versions: Vec<Version>, approved: String, pending: bool) -> Node {
     let t = use_i18n().t();
-    let selected = RwSignal::new(approved.clone());
-    let many = versions.len() > 1;
-    let all = versions.clone();
-    let approved2 = approved.clone();
-    let labels: Vec<(String, String)> = versions
+    let note = if pending {
+        t.being_approved
+    } else {
+        t.decided_version
+    };
+    // Each version's heading, by its id.
+    let headings: Vec<(String, String)> = versions
         .iter()
-        .map(|v| (v.id.clone(), v.label.clone()))
+        .map(|v| match v.id == approved {
+            true => (v.id.clone(), format!("{} — {note}", v.label)),
+            false => (v.id.clone(), v.label.clone()),
+        })
         .collect();
-    view! {
-        <section class="cp-card" aria-labelledby="cp-asset-title">
-            <h2 id="cp-asset-title">
-                {move || {
-                    let id = selected.get();
-                    let label = labels.iter().find(|(v, _)| *v == id).map(|(_, l)| l.clone()).unwrap_or_default();
-                    let note = if pending { t.being_approved } else { t.decided_version };
-                    if id == approved2 { format!("{label} — {note}") } else { label }
-                }}
-            </h2>
-            {many.then(|| view! {
-                <div class="cp-version-picker" role="group" aria-label=t.choose_version>
-                    {versions.iter().map(|v| {
-                        let id = v.id.clone();
-                        let id2 = v.id.clone();
-                        let mark = if v.id == approved { " ✓" } else { "" };
-                        view! {
-                            <button
-                                type="button"
-                                class="cp-chip"
-                                aria-pressed=move || (selected.get() == id).to_string()
-                                on:click=move |_| selected.set(id2.clone())
-                            >
-                                {format!("{}{mark}", v.label)}
-                            </button>
-                        }
-                    }).collect_view()}
-                </div>
-            })}
-            // Every version is rendered once and only the chosen one shown:
-            // switching never rebuilds the asset view.
-            {all.into_iter().map(|v| {
-                let id = v.id.clone();
-                let shown = vec![
-                    v.notes.as_deref().map(|n| dom::text("p", "", n)),
-                    Some(asset(&v, t)),
-                ];
-                view! {
-                    <div hidden=live_flag(move || selected.get() != id)
-                        use:fill=shown.into_iter().flatten().collect()></div>
-                }
-            }).collect_view()}
-        </section>
-    }
+    let first = headings.iter().find(|(id, _)| *id == approved);
+    let title = dom::text("h2", "", first.map_or("", |(_, h)| h)).attr("id", "cp-asset-title");
+    let shown: Vec<Node> = versions
+        .iter()
+        .map(|v| {
+            let div = el("div", "")
+                .attr(VERSION, &v.id)
+                .push_opt(v.notes.as_deref().map(|n| dom::text("p", "", n)))
+                .push(asset(v, t));
+            match v.id == approved {
+                true => div,
+                false => div.attr("hidden", ""),
+            }
+        })
+        .collect();
+    let chips: Vec<Node> = versions
+        .iter()
+        .map(|v| {
+            let on = v.id == approved;
+            let mark = if on { " ✓" } else { "" };
+            dom::text("button", "cp-chip", &format!("{}{mark}", v.label))
+                .attr("type", "button")
+                .attr(VERSION, &v.id)
+                .attr("aria-pressed", if on { "true" } else { "false" })
+        })
+        .collect();
+    let head = title.0.clone();
+    let parts: Vec<_> = shown.iter().chain(&chips).map(|n| n.0.clone()).collect();
+    // One listener for the chips: the chosen one pressed, its version shown.
+    let choose = move |ev: web_sys::Event| {
+        let chosen = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.get_attribute(VERSION));
+        let Some(id) = chosen else { return };
+        for p in &parts {
+            let on = p.get_attribute(VERSION).as_deref() == Some(id.as_str());
+            let _ = match (p.tag_name().as_str(), on) {
+                ("BUTTON", _) => p.set_attribute("aria-pressed", if on { "true" } else { "false" }),
+                (_, true) => p.remove_attribute("hidden"),
+                (_, false) => p.set_attribute("hidden", ""),
+            };
+        }
+        if let Some((_, h)) = headings.iter().find(|(v, _)| *v == id) {
+            head.set_text_content(Some(h));
+        }
+    };
+    let picker = (versions.len() > 1).then(|| {
+        el("div", "cp-version-picker")
+            .attr("role", "group")
+            .attr("aria-label", t.choose_version)
+            .push_all(chips)
+            .on("click", Box::new(choose))
+    });
+    el("section", "cp-card")
+        .attr("aria-labelledby", "cp-asset-title")
+        .push(title)
+        .push_opt(picker)
+        .push_all(shown)
 }
+
+/// The attribute naming the version a chip chooses, or a part shows.
+const VERSION: &str = "data-version";

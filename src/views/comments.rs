@@ -1,20 +1,20 @@
 //! Feedback on a deliverable: the thread, and a composer whose draft is
 //! saved as the client types.
 
-use leptos::prelude::*;
-
 use crate::contract::{moment_to_wire, CommentRequest, Deliverable};
 use crate::domain::order::sort_by_i64;
-use crate::domain::outbox::{is_pending_comment, Write};
-use crate::i18n::use_i18n;
+use crate::domain::outbox::{is_pending, Write};
+use crate::domain::validate::{char_count, COMMENT_LIMIT};
+use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::state::drafts;
 use crate::state::writes::use_writes;
-use crate::views::dom::{self, el, fill};
-use crate::views::widgets::{badge, checked_words, CommentField};
+use crate::views::dom::{self, el, Node};
+use crate::views::form::{checked_comment, field, set_count, show_problems};
+use crate::views::widgets::badge;
 
-#[component]
-pub fn Comments(d: Deliverable) -> impl IntoView {
+/// The conversation about a deliverable, oldest first, and a box to add to it.
+pub fn comments(d: &Deliverable) -> Node {
     let t = use_i18n().t();
     let labels: Vec<(String, String)> = d
         .versions
@@ -35,7 +35,7 @@ pub fn Comments(d: Deliverable) -> impl IntoView {
                             .find(|(vid, _)| vid == id)
                             .map(|(_, l)| t.on_version(l))
                     });
-                    let pending = is_pending_comment(&c.id);
+                    let pending = is_pending(&c.id);
                     let head = el("p", "cp-comment-head")
                         .push(dom::text("strong", "", &c.author))
                         .text(" · ")
@@ -61,70 +61,96 @@ pub fn Comments(d: Deliverable) -> impl IntoView {
                 .collect(),
         ),
     };
-    view! {
-        <section class="cp-card" aria-labelledby="cp-d-comments">
-            <h2 id="cp-d-comments">{t.comments_title}</h2>
-            <div use:fill=vec![thread]></div>
-            <Composer d=d.clone() />
-        </section>
-    }
+    el("section", "cp-card")
+        .attr("aria-labelledby", "cp-d-comments")
+        .push(dom::text("h2", "", t.comments_title).attr("id", "cp-d-comments"))
+        .push(thread)
+        .push(composer(d, t))
 }
-#[component]
-fn Composer(d: Deliverable) -> impl IntoView {
-    let t = use_i18n().t();
+
+/// A new comment: its words and the version it is about are a draft,
+/// saved as they change, so the page drawn again (an earlier comment's
+/// answer arriving) or a reload keeps them.
+fn composer(d: &Deliverable, t: &'static Strings) -> Node {
+    const ID: &str = "cp-comment";
     let w = use_writes();
     let key = drafts::comment_key(&d.id);
-    let text = RwSignal::new(drafts::load(&key));
-    // The version chosen is part of the draft: kept when the page is drawn
-    // again (an earlier comment's answer arriving) and across a reload,
-    // unless that version is no longer there.
+    let text = drafts::load(&key);
+    // The version chosen, unless that version is no longer there.
     let about_key = drafts::comment_version_key(&d.id);
     let saved = drafts::load(&about_key);
-    let about = RwSignal::new(if d.versions.iter().any(|v| v.id == saved) {
-        saved
-    } else {
-        String::new()
+    let about = match d.versions.iter().any(|v| v.id == saved) {
+        true => saved,
+        false => String::new(),
+    };
+    let mut versions = d.versions.clone();
+    sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
+    let option = |value: &str, label: &str| {
+        let o = dom::text("option", "", label).attr("value", value);
+        match value == about {
+            true => o.attr("selected", ""),
+            false => o,
+        }
+    };
+    let choose = (!versions.is_empty()).then(|| {
+        el("div", "cp-field")
+            .push(dom::text("label", "", t.comment_about).attr("for", "cp-comment-about"))
+            .push(
+                el("select", "")
+                    .attr("id", "cp-comment-about")
+                    .attr("name", "about")
+                    .push(option("", t.comment_about_all))
+                    .push_all(versions.iter().map(|v| option(&v.id, &v.label)).collect()),
+            )
     });
-    let error = RwSignal::new(None::<String>);
-    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let read = |ev: &web_sys::Event| {
+        let form = dom::form_of(ev.target())?;
+        let field = dom::fields(&form);
+        Some((field("comment"), field("about")))
+    };
+    let (draft, about_draft) = (key.clone(), about_key.clone());
+    let on_input = move |ev: web_sys::Event| {
+        if let Some((words, about)) = read(&ev) {
+            drafts::save(&draft, &words);
+            drafts::save(&about_draft, &about);
+            set_count(t, ID, char_count(&words), COMMENT_LIMIT);
+            show_problems(&[(ID.into(), String::new())]);
+        }
+    };
     let deliverable_id = d.id.clone();
-    let key2 = key.clone();
-    let about_key2 = about_key.clone();
-    let send = move |ev: leptos::ev::SubmitEvent| {
+    let send = move |ev: web_sys::Event| {
         ev.prevent_default();
-        let Some(body) = checked_words(text, error, textarea, t.err_comment_empty) else {
+        let Some((words, about)) = read(&ev) else {
             return;
         };
-        let version_id = Some(about.get_untracked()).filter(|v| !v.is_empty());
-        drafts::save(&key2, "");
-        drafts::save(&about_key2, "");
+        let Some(body) = checked_comment(t, ID, &words, t.err_comment_empty) else {
+            return;
+        };
+        drafts::save(&key, "");
+        drafts::save(&about_key, "");
         w.queue(
             Write::Comment {
                 deliverable_id: deliverable_id.clone(),
-                body: CommentRequest { body, version_id },
+                body: CommentRequest {
+                    body,
+                    version_id: Some(about).filter(|v| !v.is_empty()),
+                },
             },
             0.0,
         );
     };
-    let mut versions = d.versions.clone();
-    sort_by_i64(&mut versions, |v| -v.created_at.timestamp_millis());
-    view! {
-        <form class="cp-composer" on:submit=send novalidate>
-            <CommentField id="cp-comment" label=t.comment_label text error draft_key=key node_ref=textarea />
-            {(!versions.is_empty()).then(|| view! {
-                <div class="cp-field">
-                    <label for="cp-comment-about">{t.comment_about}</label>
-                    <select id="cp-comment-about" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        drafts::save(&about_key, &v);
-                        about.set(v);
-                    } prop:value=move || about.get()>
-                        <option value="">{t.comment_about_all}</option>
-                        {versions.into_iter().map(|v| view! { <option value=v.id.clone()>{v.label.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-            })}
-            <button type="submit" class="cp-button">{t.comment_send}</button>
-        </form>
-    }
+    el("form", "cp-composer")
+        .attr("novalidate", "")
+        .push(field(
+            ID,
+            "comment",
+            t.comment_label,
+            None,
+            Some(t.char_count(char_count(&text), COMMENT_LIMIT)),
+            el("textarea", "").attr("rows", "4").text(&text),
+        ))
+        .push_opt(choose)
+        .push(dom::text("button", "cp-button", t.comment_send).attr("type", "submit"))
+        .on("input", Box::new(on_input))
+        .on("submit", Box::new(send))
 }

@@ -3,23 +3,23 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use crate::contract::{ContactKind, Portal};
 use crate::domain::links::channel_href;
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::route::Route;
-use crate::views::dom::{self, el, fill, Node};
+use crate::views::dom::{self, el, Node};
 use crate::views::overview::person;
-use crate::views::widgets::PageTitle;
+use crate::views::widgets::{more_link, page};
 
-pub fn contact_page(p: Arc<Portal>) -> impl IntoView {
+pub fn contact_page(p: Arc<Portal>) -> Vec<Node> {
     let t = use_i18n().t();
-    view! {
-        <PageTitle title=t.nav_contact.to_string() intro=t.contact_intro />
-        <div class="cp-overview" use:fill=cards(&p, t)></div>
-    }
+    page(
+        t.nav_contact,
+        Some(t.contact_intro),
+        "cp-overview",
+        cards(&p, t),
+    )
 }
 
 /// A card titled `title` (its heading's id `id`).
@@ -101,6 +101,13 @@ fn cards(p: &Portal, t: &'static Strings) -> Vec<Node> {
                 .push(el("ol", "cp-chain").push_all(people.collect())),
         );
     }
+    // Something new to ask for: whether it is inside the agreed work is
+    // said on the way.
+    cards.push(
+        card("cp-c-request", t.requests_title)
+            .push(dom::text("p", "", t.requests_intro))
+            .push(more_link(&Route::Requests.href(), t.requests_see)),
+    );
     cards.push(
         card("cp-c-concern", t.concern_title)
             .push(dom::text("p", "", t.concern_intro))

@@ -13,9 +13,9 @@ use crate::domain::deadlines::{group, OwnerFilter};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
-use crate::views::dom::{self, el, fill, Node};
+use crate::views::dom::{self, el, Node};
 use crate::views::download::data_url;
-use crate::views::widgets::{badge, due_line, owner_badge, PageTitle};
+use crate::views::widgets::{badge, due_line, owner_badge, page};
 
 /// Where a deadline leads: its approval, else its deliverable.
 fn route_of(d: &Deadline) -> Option<Route> {
@@ -46,12 +46,14 @@ fn ics_href(items: &[Deadline], agency: &str) -> String {
     data_url("text/calendar", &ics)
 }
 
-pub fn deadlines_page(p: Arc<Portal>) -> impl IntoView {
+pub fn deadlines_page(p: Arc<Portal>) -> Vec<Node> {
     let t = use_i18n().t();
-    view! {
-        <PageTitle title=t.nav_deadlines.to_string() intro=t.deadlines_intro />
-        <div class="cp-dl" use:fill=groups(&p, t)></div>
-    }
+    page(
+        t.nav_deadlines,
+        Some(t.deadlines_intro),
+        "cp-dl",
+        groups(&p, t),
+    )
 }
 
 /// The toolbar, the groups and the done ones. The owner filter is pure

@@ -13,13 +13,13 @@ use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::{current_query, replace_query, Route};
 use crate::views::asset::asset;
-use crate::views::comments::Comments;
+use crate::views::comments::comments;
 use crate::views::dom::{self, el, fill, Node};
 use crate::views::jargon::explained_in;
 use crate::views::more::{more_button, PAGE};
 use crate::views::widgets::{
-    approval_badge, badge, concern_shortcut, day, due_line, fact, scope_badge, status_badge,
-    PageTitle,
+    approval_badge, badge, concern_shortcut, day, due_line, fact, page_title, scope_badge,
+    status_badge, PageTitle,
 };
 
 // The finder's controls (the browser tests reach them by their labels).
@@ -230,7 +230,9 @@ fn deliverable_card(p: &Portal, d: &Deliverable, t: &'static Strings) -> Node {
         .push_opt(versions)
 }
 
-pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
+/// One deliverable: what it is, its approvals and versions, and the
+/// conversation about it.
+pub fn deliverable_page(p: Arc<Portal>, id: String) -> Vec<Node> {
     let t = use_i18n().t();
     let all = |class| {
         el("p", class).push(dom::link(
@@ -240,10 +242,12 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
         ))
     };
     let Some(d) = p.deliverable(&id).cloned() else {
-        return Either::Left(view! {
-            <PageTitle title=t.err_not_found_title.to_string() />
-            <div use:fill=vec![dom::text("p", "", t.deliverable_missing), all("")]></div>
-        });
+        let missing = vec![
+            page_title(t.err_not_found_title, None),
+            dom::text("p", "", t.deliverable_missing),
+            all(""),
+        ];
+        return missing;
     };
     let approvals = p.approvals_for(&d.id);
     let approvals = (!approvals.is_empty()).then(|| {
@@ -278,14 +282,18 @@ pub fn deliverable_page(p: Arc<Portal>, id: String) -> impl IntoView {
                 .collect(),
         ),
     });
-    let card = vec![facts(&p, &d, t, true), concern_shortcut(t, d.title.clone())];
-    Either::Right(view! {
-        <div use:fill=vec![all("cp-breadcrumb")]></div>
-        <PageTitle title=d.title.clone() intro=d.summary.clone().unwrap_or_default() />
-        <section class="cp-card" use:fill=card></section>
-        <div use:fill=approvals.into_iter().chain([versions]).collect()></div>
-        <Comments d=d.clone() />
-    })
+    let card = el("section", "cp-card")
+        .push(facts(&p, &d, t, true))
+        .push(concern_shortcut(t, d.title.clone()));
+    let top = [
+        all("cp-breadcrumb"),
+        page_title(&d.title, d.summary.as_deref()),
+        card,
+    ];
+    top.into_iter()
+        .chain(approvals)
+        .chain([versions, comments(&d)])
+        .collect()
 }
 
 /// A part of a deliverable's page: a card with its heading.

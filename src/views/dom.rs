@@ -96,6 +96,22 @@ pub fn link(href: &str, class: &str, words: &str) -> Node {
     el("a", class).attr("href", href).text(words)
 }
 
+/// The form an event happened in.
+pub fn form_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::HtmlFormElement> {
+    let el = target?.dyn_into::<Element>().ok()?;
+    el.closest("form").ok()??.dyn_into().ok()
+}
+
+/// A form's fields by name, as they are now (`""` for one not there).
+pub fn fields(form: &web_sys::HtmlFormElement) -> impl Fn(&str) -> String {
+    let data = web_sys::FormData::new_with_form(form).ok();
+    move |k| {
+        data.as_ref()
+            .and_then(|d| d.get(k).as_string())
+            .unwrap_or_default()
+    }
+}
+
 /// Make `nodes` the content of `parent` (an element of a `view!`, as
 /// `use:fill=nodes`): drawn again, it holds the new nodes instead.
 pub fn fill(parent: Element, nodes: Vec<Node>) {

@@ -9,26 +9,29 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use leptos::prelude::{request_animation_frame, WithUntracked};
 use wasm_bindgen::JsCast;
+use web_sys::Event;
 
 use crate::contract::agreed::{AgreementStatus, Confirmation, ConfirmationRequest, Meeting};
 use crate::contract::Portal;
 use crate::domain::meetings::{needs_answer, newest_first, open_ids};
 use crate::domain::outbox::{answer_waiting, Pending, Write};
+use crate::domain::validate::{char_count, COMMENT_LIMIT};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::route::{replace_query, Route};
 use crate::state::drafts;
 use crate::state::writes::{use_writes, Writes};
-use crate::views::dom::{self, el, fill, Node};
-use crate::views::widgets::{badge, checked_words, CommentField, PageTitle};
+use crate::views::dom::{self, el, Node};
+use crate::views::form::{checked_comment, field, set_count};
+use crate::views::widgets::{badge, more_link, page};
 
 /// The attribute of a meeting's "Yes, that's what we agreed" button that
 /// names the meeting.
 const CONFIRMS: &str = "data-confirms";
 
-pub fn meetings_page(p: Arc<Portal>, dispute: Option<String>) -> impl IntoView {
+pub fn meetings_page(p: Arc<Portal>, dispute: Option<String>) -> Vec<Node> {
     let t = use_i18n().t();
     let w = use_writes();
     let pending = w.outbox.with_untracked(|o| o.items.clone());
@@ -57,7 +60,7 @@ pub fn meetings_page(p: Arc<Portal>, dispute: Option<String>) -> impl IntoView {
             .collect(),
     };
     // One listener for every meeting's "Yes" button.
-    let confirm = move |ev: leptos::ev::MouseEvent| {
+    let confirm = move |ev: Event| {
         let button = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -82,12 +85,17 @@ pub fn meetings_page(p: Arc<Portal>, dispute: Option<String>) -> impl IntoView {
             focus_after_redraw(card.id());
         }
     };
-    view! {
-        <PageTitle title=t.meetings_title.to_string() intro=t.meetings_intro />
-        {disputed.map(|(m, item, id, text)| dispute_form(m, item, id, text, w, t))}
-        <div class="cp-meetings" on:click=confirm use:fill=cards></div>
-        <p><a class="cp-more" href=Route::Agreed(None).href()>{t.agreed_see}</a></p>
-    }
+    let body = disputed
+        .map(|(m, item, id, text)| dispute_form(m, item, id, text, w, t))
+        .into_iter()
+        .chain([
+            el("div", "cp-meetings")
+                .push_all(cards)
+                .on("click", Box::new(confirm)),
+            more_link(&Route::Agreed(None).href(), t.agreed_see),
+        ])
+        .collect();
+    page(t.meetings_title, Some(t.meetings_intro), "", body)
 }
 
 /// Answered again, the latest answer counts: what was confirmed can still
@@ -197,22 +205,32 @@ fn dispute_form(
     text: String,
     w: Writes,
     t: &'static Strings,
-) -> impl IntoView {
+) -> Node {
+    const ID: &str = "cp-dispute";
     let key = drafts::dispute_key(&agreement_id);
-    let words = RwSignal::new(drafts::load(&key));
-    let error = RwSignal::new(None::<String>);
-    let textarea = NodeRef::<leptos::html::Textarea>::new();
-    let draft = key.clone();
+    let words = drafts::load(&key);
     // Opened from its link, or drawn again (an earlier answer arriving):
     // the words being written have the focus.
-    focus_after_redraw("cp-dispute".into());
+    focus_after_redraw(ID.into());
+    let said = |ev: &Event| {
+        let form = dom::form_of(ev.target())?;
+        Some(dom::fields(&form)("comment"))
+    };
+    let draft = key.clone();
     let meeting_id = m.id.clone();
-    let send = move |ev: leptos::ev::SubmitEvent| {
+    let on_input = move |ev: Event| {
+        if let Some(v) = said(&ev) {
+            drafts::save(&draft, &v);
+            set_count(t, ID, char_count(&v), COMMENT_LIMIT);
+        }
+    };
+    let send = move |ev: Event| {
         ev.prevent_default();
-        let Some(said) = checked_words(words, error, textarea, t.err_dispute_empty) else {
+        let typed = said(&ev).unwrap_or_default();
+        let Some(words) = checked_comment(t, ID, &typed, t.err_dispute_empty) else {
             return;
         };
-        drafts::save(&draft, "");
+        drafts::save(&key, "");
         // Sent: a reload shows the meetings, not this form.
         replace_query(&Route::Meetings(None), "");
         w.queue(
@@ -221,33 +239,40 @@ fn dispute_form(
                 body: ConfirmationRequest {
                     agreement_ids: vec![agreement_id.clone()],
                     status: Confirmation::Disputed,
-                    comment: Some(said),
+                    comment: Some(words),
                 },
             },
             0.0,
         );
         focus_after_redraw(item.clone());
     };
-    view! {
-        <section class="cp-card" aria-labelledby="cp-dispute-title">
-            <h2 id="cp-dispute-title">{t.agreement_dispute}</h2>
-            <blockquote class="cp-quote">{text}</blockquote>
-            <div use:fill=vec![dom::text("p", "cp-muted", &m.title), held(&m, t)]></div>
-            <form class="cp-composer" on:submit=send novalidate>
-                <CommentField
-                    id="cp-dispute"
-                    label=t.dispute_label
-                    hint=t.dispute_hint
-                    text=words
-                    error
-                    draft_key=key
-                    node_ref=textarea
-                />
-                <div class="cp-actions">
-                    <button type="submit" class="cp-button">{t.dispute_send}</button>
-                    <a class="cp-button cp-button-secondary" href=Route::Meetings(None).href()>{t.confirm_cancel}</a>
-                </div>
-            </form>
-        </section>
-    }
+    let field = field(
+        ID,
+        "comment",
+        t.dispute_label,
+        Some(t.dispute_hint),
+        Some(t.char_count(char_count(&words), COMMENT_LIMIT)),
+        el("textarea", "").attr("rows", "4").text(&words),
+    );
+    let actions = el("div", "cp-actions")
+        .push(dom::text("button", "cp-button", t.dispute_send).attr("type", "submit"))
+        .push(dom::link(
+            &Route::Meetings(None).href(),
+            "cp-button cp-button-secondary",
+            t.confirm_cancel,
+        ));
+    el("section", "cp-card")
+        .attr("aria-labelledby", "cp-dispute-title")
+        .push(dom::text("h2", "", t.agreement_dispute).attr("id", "cp-dispute-title"))
+        .push(dom::text("blockquote", "cp-quote", &text))
+        .push(dom::text("p", "cp-muted", &m.title))
+        .push(held(&m, t))
+        .push(
+            el("form", "cp-composer")
+                .attr("novalidate", "")
+                .push(field)
+                .push(actions)
+                .on("input", Box::new(on_input))
+                .on("submit", Box::new(send)),
+        )
 }

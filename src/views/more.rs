@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 pub use crate::domain::finder::PAGE;
 use crate::i18n::use_i18n;
-use crate::views::dom::{fill, Node};
+use wasm_bindgen::JsCast;
+
+use crate::views::dom::{self, el, Node};
 
 /// The button under the list `list_id`, of which `visible` items are drawn
 /// and `left` are not yet (nothing when none are left). `shown` is how many
@@ -36,29 +38,48 @@ pub fn more_button(
     })
 }
 
-/// A list [`PAGE`] items at a time, with how many are shown when they are
-/// more than one page. A page more is drawn with those before it (the
-/// list is not searched or reordered, so nothing else about it changes).
-pub fn paged_list<T>(
+/// A list [`PAGE`] items at a time, built straight into the DOM, with how
+/// many are shown when they are more than one page. "Show more" adds the
+/// next items to the list as it is (it is not searched or reordered, so
+/// nothing else about it changes) and takes the focus to the first of them.
+/// `draw` runs in that click too, outside the page's owner: it must not
+/// look up a context.
+pub fn paged_list<T: 'static>(
     id: &'static str,
     items: Vec<T>,
-    draw: impl Fn(&T) -> Node + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Send + Sync + 'static,
-{
+    draw: impl Fn(&T) -> Node + 'static,
+) -> Vec<Node> {
     let t = use_i18n().t();
     let total = items.len();
-    let shown = RwSignal::new(PAGE);
-    move || {
-        let visible = total.min(shown.get());
-        let cards: Vec<Node> = items[..visible].iter().map(&draw).collect();
-        view! {
-            {(total > PAGE).then(|| view! {
-                <p class="cp-finder-count" role="status">{t.shown_count(visible, total)}</p>
-            })}
-            <ul class="cp-cards" id=id use:fill=cards></ul>
-            {more_button(id, visible, total - visible, shown)}
-        }
+    let visible = total.min(PAGE);
+    let list = el("ul", "cp-cards")
+        .attr("id", id)
+        .push_all(items[..visible].iter().map(&draw).collect());
+    if total == visible {
+        return vec![list];
     }
+    let count =
+        dom::text("p", "cp-finder-count", &t.shown_count(visible, total)).attr("role", "status");
+    let button =
+        dom::text("button", "cp-button cp-button-quiet", &t.show_more(PAGE)).attr("type", "button");
+    let (ul, status, this) = (list.0.clone(), count.0.clone(), button.0.clone());
+    let shown = std::cell::Cell::new(visible);
+    let more = move |_| {
+        let from = shown.get();
+        let to = total.min(from + PAGE);
+        shown.set(to);
+        for item in &items[from..to] {
+            let _ = ul.append_child(&draw(item).0);
+        }
+        status.set_text_content(Some(&t.shown_count(to, total)));
+        match total - to {
+            0 => this.remove(),
+            left => this.set_text_content(Some(&t.show_more(left.min(PAGE)))),
+        }
+        let first = format!("li:nth-child({}) a", from + 1);
+        if let Some(link) = ul.query_selector(&first).ok().flatten() {
+            let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    vec![count, list, button.on("click", Box::new(more))]
 }

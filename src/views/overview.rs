@@ -2,18 +2,16 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use crate::contract::{ContactKind, Portal};
 use crate::domain::overview::{coming_next, latest_win, owed, Owed, OwedKind};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
-use crate::views::dom::{self, el, fill, Node};
-use crate::views::widgets::{avatar, contact_links, due_line, more_link, owner_badge, PageTitle};
+use crate::views::dom::{self, el, Node};
+use crate::views::widgets::{avatar, contact_links, due_line, more_link, owner_badge, page};
 use crate::views::wins::{metric_list, win_head};
 
-pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
+pub fn overview_page(p: Arc<Portal>) -> Vec<Node> {
     let t = use_i18n().t();
     let first_name = p
         .viewer
@@ -30,10 +28,12 @@ pub fn overview_page(p: Arc<Portal>) -> impl IntoView {
         (p.scope.is_some() || !p.meetings.is_empty()).then(|| agreed_card(&p, t)),
     ];
     let cards = cards.into_iter().flatten().collect::<Vec<_>>();
-    view! {
-        <PageTitle title=t.greeting(&first_name) intro=t.overview_intro />
-        <div class="cp-overview" use:fill=cards></div>
-    }
+    page(
+        &t.greeting(&first_name),
+        Some(t.overview_intro),
+        "cp-overview",
+        cards,
+    )
 }
 
 /// A card of the Overview: a section named by its heading.
@@ -69,6 +69,7 @@ fn agreed_card(p: &Portal, t: &'static Strings) -> Node {
             .is_some()
             .then(|| more_link(&Route::Agreed(None).href(), t.agreed_see)),
         (!p.meetings.is_empty()).then(|| more_link(&Route::Meetings(None).href(), t.meetings_see)),
+        Some(more_link(&Route::Requests.href(), t.requests_see)),
     ];
     card(
         "cp-card",

@@ -5,6 +5,10 @@
 //! change draws it afresh. Mounting each page through one erased handle,
 //! rather than returning one type that can be any of the pages, keeps a
 //! second (update-in-place) copy of every page's code out of the app.
+//! Most pages are plain DOM nodes (`views::dom`) and are put into their
+//! element as they are (`drawn`); the few that keep reactive state (the
+//! deliverables finder, deciding an approval, the cards of writes waiting
+//! to be sent) are mounted by Leptos (`mount`).
 
 use std::any::Any;
 use std::sync::Arc;
@@ -16,8 +20,11 @@ use leptos::web_sys::Element;
 use crate::contract::Portal;
 use crate::i18n::use_i18n;
 use crate::route::Route;
+use crate::views::dom::{self, el, Node};
+use crate::views::widgets::page_title;
 use crate::views::{
-    agreed, approvals, concern, contact, deadlines, deliverables, meetings, overview, reports, wins,
+    agreed, approvals, concern, contact, deadlines, deliverables, meetings, overview, reports,
+    requests, wins,
 };
 
 /// The page for `route`, in an element laid out as if it were not there.
@@ -61,21 +68,30 @@ pub const FOCUSED: &str = "data-focused";
 
 fn draw(route: Route, p: Arc<Portal>, el: &Element) -> Box<dyn Any> {
     match route {
-        Route::Overview => mount(el, || overview::overview_page(p)),
+        Route::Overview => drawn(el, overview::overview_page(p)),
         Route::Deliverables => mount(el, || deliverables::deliverables_page(p)),
-        Route::Deliverable(id) => mount(el, || deliverables::deliverable_page(p, id)),
-        Route::Approvals => mount(el, || approvals::approvals_page(p)),
+        Route::Deliverable(id) => drawn(el, deliverables::deliverable_page(p, id)),
+        Route::Approvals => drawn(el, approvals::approvals_page(p)),
         Route::Approval(id) => mount(el, || approvals::approval_page(p, id)),
-        Route::Deadlines => mount(el, || deadlines::deadlines_page(p)),
-        Route::Wins => mount(el, || wins::wins_page(p)),
-        Route::Contact => mount(el, || contact::contact_page(p)),
+        Route::Deadlines => drawn(el, deadlines::deadlines_page(p)),
+        Route::Wins => drawn(el, wins::wins_page(p)),
+        Route::Contact => drawn(el, contact::contact_page(p)),
         Route::Concern(about) => mount(el, || concern::concern_page(p, about)),
-        Route::Agreed(part) => mount(el, move || agreed::agreed_page(p, part)),
-        Route::Meetings(dispute) => mount(el, || meetings::meetings_page(p, dispute)),
-        Route::Reports => mount(el, || reports::reports_page(p)),
-        Route::Report(id) => mount(el, || reports::report_page(p, id)),
-        Route::NotFound => mount(el, || view! { <NotFoundPage /> }),
+        Route::Agreed(part) => drawn(el, agreed::agreed_page(p, part)),
+        Route::Meetings(dispute) => drawn(el, meetings::meetings_page(p, dispute)),
+        Route::Reports => drawn(el, reports::reports_page(p)),
+        Route::Report(id) => drawn(el, reports::report_page(p, id)),
+        Route::Requests => mount(el, || requests::requests_page(p)),
+        Route::NotFound => drawn(el, not_found()),
     }
+}
+
+/// A page built straight into the DOM (`views::dom`), in `el`. What it
+/// keeps (its event listeners) belongs to the current owner, and goes with
+/// the page.
+fn drawn(el: &Element, nodes: Vec<Node>) -> Box<dyn Any> {
+    dom::fill(el.clone(), nodes);
+    Box::new(())
 }
 
 /// `view` mounted into `el`, under the current owner (so with its contexts).
@@ -83,12 +99,11 @@ fn mount<V: Render + 'static>(el: &Element, view: impl FnOnce() -> V + 'static) 
     Box::new(leptos::mount::mount_to_renderer(el, view))
 }
 
-#[component]
-fn NotFoundPage() -> impl IntoView {
+/// An address that is no page of the portal.
+fn not_found() -> Vec<Node> {
     let t = use_i18n().t();
-    view! {
-        <h1 tabindex="-1">{t.page_not_found_title}</h1>
-        <p>{t.page_not_found_body}</p>
-        <p><a href=Route::Overview.href()>{t.back_to_overview}</a></p>
-    }
+    vec![
+        page_title(t.page_not_found_title, Some(t.page_not_found_body)),
+        el("p", "").push(dom::link(&Route::Overview.href(), "", t.back_to_overview)),
+    ]
 }

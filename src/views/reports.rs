@@ -7,8 +7,6 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use crate::contract::agreed::{Report, ReportMetric};
 use crate::contract::{Metric, Portal};
 use crate::domain::reports::{
@@ -20,9 +18,9 @@ use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::state::seen::{report_opened, reports_seen};
-use crate::views::dom::{self, el, fill, Node};
+use crate::views::dom::{self, el, Node};
 use crate::views::receipt::print_button;
-use crate::views::widgets::{badge, due_line, PageTitle, PageTitleProps};
+use crate::views::widgets::{badge, due_line, more_link, page};
 use crate::views::wins::{bar_chart, metric_figures, metric_list, win_head};
 
 /// What a report is called: its own title, or its month.
@@ -38,7 +36,7 @@ fn published(r: &Report, t: &'static Strings) -> Node {
     dom::text("p", "cp-muted", &t.report_published(&date))
 }
 
-pub fn reports_page(p: Arc<Portal>) -> impl IntoView {
+pub fn reports_page(p: Arc<Portal>) -> Vec<Node> {
     let t = use_i18n().t();
     let seen = reports_seen();
     let reports = newest_first(&p);
@@ -64,14 +62,12 @@ pub fn reports_page(p: Arc<Portal>) -> impl IntoView {
                 .collect(),
         )],
     };
-    view! {
-        <PageTitle title=t.reports_title.to_string() intro=t.reports_intro />
-        <div use:fill=nodes></div>
-        <p><a class="cp-more" href=Route::Wins.href()>{t.nav_wins}</a></p>
-    }
+    let mut all = page(t.reports_title, Some(t.reports_intro), "", nodes);
+    all.push(more_link(&Route::Wins.href(), t.nav_wins));
+    all
 }
 
-pub fn report_page(p: Arc<Portal>, id: String) -> impl IntoView {
+pub fn report_page(p: Arc<Portal>, id: String) -> Vec<Node> {
     let t = use_i18n().t();
     let back = || {
         el("p", "cp-breadcrumb cp-no-print").push(dom::link(
@@ -82,7 +78,7 @@ pub fn report_page(p: Arc<Portal>, id: String) -> impl IntoView {
     };
     let Some(r) = p.report(&id) else {
         let nodes = vec![dom::text("p", "", t.report_missing), back()];
-        return page(t.err_not_found_title.to_string(), None, nodes);
+        return page(t.err_not_found_title, None, "cp-report", nodes);
     };
     report_opened(&r.id);
     let section = |id: &str, title: &str| {
@@ -137,14 +133,7 @@ pub fn report_page(p: Arc<Portal>, id: String) -> impl IntoView {
         );
     }
     nodes.push(back());
-    page(name(r), Some(r.summary.clone()), nodes)
-}
-
-fn page(title: String, intro: Option<String>, nodes: Vec<Node>) -> impl IntoView {
-    view! {
-        {PageTitle(PageTitleProps { title, intro })}
-        <div class="cp-report" use:fill=nodes></div>
-    }
+    page(&name(r), Some(&r.summary), "cp-report", nodes)
 }
 
 /// One number of the month: its figures and target in words, and a chart

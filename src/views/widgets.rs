@@ -15,13 +15,28 @@ use crate::views::jargon::explained_in;
 
 /// A page's title and one-line introduction. The title takes focus on
 /// navigation (see `route`), so it is focusable from script.
+fn title_parts(title: &str, intro: Option<&str>) -> Vec<Node> {
+    let h1 = explained_in(el("h1", "").attr("tabindex", "-1"), title);
+    let intro = intro.map(|i| explained_in(el("p", "cp-intro"), i));
+    [Some(h1), intro].into_iter().flatten().collect()
+}
+
+/// [`title_parts`] for a page drawn with `view!`.
 #[component]
 pub fn PageTitle(title: String, #[prop(optional, into)] intro: Option<String>) -> impl IntoView {
-    let parts = vec![
-        Some(explained_in(el("h1", "").attr("tabindex", "-1"), &title)),
-        intro.map(|i| explained_in(el("p", "cp-intro"), &i)),
-    ];
-    view! { <div class="cp-page-title" use:fill=parts.into_iter().flatten().collect()></div> }
+    view! { <div class="cp-page-title" use:fill=title_parts(&title, intro.as_deref())></div> }
+}
+
+/// A page built straight into the DOM (`views::pages` draws it without
+/// Leptos): its title and introduction, then `body` in a `<div>` of
+/// `class`.
+pub fn page(title: &str, intro: Option<&str>, class: &str, body: Vec<Node>) -> Vec<Node> {
+    vec![page_title(title, intro), el("div", class).push_all(body)]
+}
+
+/// [`title_parts`] in the page's title block.
+pub fn page_title(title: &str, intro: Option<&str>) -> Node {
+    el("div", "cp-page-title").push_all(title_parts(title, intro))
 }
 
 /// A way on to a fuller page, at the foot of a card ("See all wins").

@@ -4,17 +4,15 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
-
 use crate::contract::{Metric, Portal, Win};
 use crate::domain::wins::{by_month, is_new, metric_line, shown, summary_text, Month, Shown};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
-use crate::views::dom::{self, el, fill, svg, Node};
+use crate::views::dom::{self, el, svg, Node};
 use crate::views::jargon::explained_in;
-use crate::views::widgets::{copy_button, more_link, PageTitle};
+use crate::views::widgets::{copy_button, more_link, page};
 
-pub fn wins_page(p: Arc<Portal>) -> impl IntoView {
+pub fn wins_page(p: Arc<Portal>) -> Vec<Node> {
     let t = use_i18n().t();
     let months = by_month(&p, intl::now(), &BrowserZone);
     let agency = &p.agency.name;
@@ -46,10 +44,7 @@ pub fn wins_page(p: Arc<Portal>) -> impl IntoView {
             .collect(),
     };
     let nodes = reports.into_iter().chain(nodes).collect::<Vec<_>>();
-    view! {
-        <PageTitle title=t.nav_wins.to_string() intro=t.wins_intro />
-        <div use:fill=nodes></div>
-    }
+    page(t.nav_wins, Some(t.wins_intro), "", nodes)
 }
 
 fn win_card(w: &Win, agency: &str, t: &'static Strings) -> Node {

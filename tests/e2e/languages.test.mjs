@@ -8,7 +8,7 @@ import { startStaticHost } from './support/static-host.mjs';
 import { launch, newPage, assertAccessible, assertNoProblems, screenshot, waitForPortal, tabTo, focused } from './support/browser.mjs';
 
 const LOCALES = ['en', 'th', 'zh-Hans', 'zh-Hant', 'ko'];
-const VIEWS = ['#/', '#/deliverables', '#/deliverables/d-homepage', '#/approvals', '#/approvals/a-home-3', '#/deadlines', '#/wins', '#/contact', '#/concern', '#/agreed', '#/meetings', '#/meetings?dispute=ag-launch', '#/reports', '#/reports/r-2026-10'];
+const VIEWS = ['#/', '#/deliverables', '#/deliverables/d-homepage', '#/approvals', '#/approvals/a-home-3', '#/deadlines', '#/wins', '#/contact', '#/concern', '#/agreed', '#/meetings', '#/meetings?dispute=ag-launch', '#/reports', '#/reports/r-2026-10', '#/requests'];
 
 /** key → {form → text} of one i18n file. */
 function messages(locale) {

@@ -207,6 +207,23 @@ export async function startApiDouble({ allowOrigin, portal, clock = () => NOW, u
       for (const a of meeting.agreements) if (ids.includes(a.id)) a.status = input.status;
       return { status: 200, body: meeting };
     }
+    if (path === '/requests') {
+      const invalid = (field, message) => ({ status: 422, body: { error: { code: 'invalid', message, field } } });
+      const title = (input.title ?? '').trim();
+      if (!title || title.length > 200) return invalid('title', 'Please give your request a short title.');
+      if (!(input.description ?? '').trim()) return invalid('description', 'Please describe what you need.');
+      if (input.scope_item_id !== undefined && !(feed.scope?.included ?? []).some((x) => x.id === input.scope_item_id)) {
+        return invalid('scope_item_id', 'That part of the agreed work is no longer listed.');
+      }
+      if (input.wanted_by !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.wanted_by)) return invalid('wanted_by', 'Please choose a day.');
+      const links = input.links ?? [];
+      if (links.length > 10 || !links.every((l) => /^https?:\/\/\S+$/.test(l))) return invalid('links', 'Please give web addresses.');
+      const received = state.clock();
+      const respond = new Date(received.getTime() + feed.communication.response_hours * 3600e3);
+      const reference = `REQ-${++counter}`;
+      (feed.requests ??= []).push({ id: `rq-${counter}`, title, status: 'received', created_at: received.toISOString(), respond_by: respond.toISOString() });
+      return { status: 201, body: { reference, received_at: received.toISOString(), respond_by: respond.toISOString(), status: 'received' } };
+    }
     if (path === '/escalations') {
       if (!feed.contacts.some((c) => c.id === input.to)) {
         return { status: 422, body: { error: { code: 'unknown_contact', message: 'That person is not on your team.' } } };

@@ -15,7 +15,7 @@ use crate::intl::{self, BrowserZone};
 use crate::route::Route;
 use crate::state::writes::use_writes;
 use crate::views::asset::asset;
-use crate::views::decide::DecisionArea;
+use crate::views::decide::{decision_form, Queued};
 use crate::views::dom::{self, el, fill, Node};
 use crate::views::jargon::explained_in;
 use crate::views::more::paged_list;
@@ -133,18 +133,18 @@ fn if_late(a: &Approval, t: &'static Strings) -> Option<Node> {
 /// One approval: what it is about, its versions, the decision to make
 /// (or made), and its receipt.
 pub fn approval_page(p: Arc<Portal>, id: String) -> impl IntoView {
-    let (top, decide, receipt) = approval_parts(&p, &id);
+    let (top, queued, receipt) = approval_parts(&p, &id);
     view! {
         <div use:fill=top></div>
-        {decide.map(|(approval, version, subject)| view! { <DecisionArea approval version subject /> })}
+        {queued.map(|key| view! { <Queued key /> })}
         <div use:fill=receipt.into_iter().collect()></div>
     }
 }
 
-/// The parts of an approval's page drawn straight into the DOM, around
-/// the decision (approval, version label, what it is about) when there is
-/// one to show.
-type Parts = (Vec<Node>, Option<(Approval, String, String)>, Option<Node>);
+/// The parts of an approval's page drawn straight into the DOM (with the
+/// decision to make, while there is one), around the decision made and
+/// waiting to be sent (its outbox key), when there is one.
+type Parts = (Vec<Node>, Option<String>, Option<Node>);
 
 fn approval_parts(p: &Portal, id: &str) -> Parts {
     let t = use_i18n().t();
@@ -171,7 +171,7 @@ fn approval_parts(p: &Portal, id: &str) -> Parts {
     let pending = a.status == ApprovalStatus::Pending;
     let queued = use_writes()
         .outbox
-        .with_untracked(|o| o.decision_for(&a.id).is_some());
+        .with_untracked(|o| o.decision_for(&a.id).map(|p| p.key.clone()));
     let due = match pending {
         true => due_line(a.due, t),
         false => day(a.due),
@@ -193,16 +193,18 @@ fn approval_parts(p: &Portal, id: &str) -> Parts {
             t,
             format!("{} ({version_label})", a.title),
         ));
-    let top = vec![
+    let receipt = (!pending && queued.is_none())
+        .then(|| receipt_card(&a, &version_label))
+        .flatten();
+    let decide = (pending && queued.is_none())
+        .then(|| decision_form(&a, version_label.clone(), subject_title));
+    let top = [
         all("cp-breadcrumb"),
         page_title(&a.title, None),
         card,
         version_viewer(versions, a.version_id.clone(), pending),
     ];
-    let receipt = (!pending && !queued)
-        .then(|| receipt_card(&a, &version_label))
-        .flatten();
-    (top, Some((a, version_label, subject_title)), receipt)
+    (top.into_iter().chain(decide).collect(), queued, receipt)
 }
 
 /// The version being approved, with the earlier ones a click away. Every

@@ -1,30 +1,22 @@
 //! Deciding on an approval: approve or request changes, confirm, a short
 //! undo window, then a receipt.
 
-use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 
-use crate::contract::{Approval, ApprovalStatus, DecisionKind, DecisionRequest};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlDialogElement, HtmlFormElement};
+
+use crate::contract::{Approval, DecisionKind, DecisionRequest};
 use crate::domain::outbox::Write;
-use crate::domain::validate::{self, TextProblem};
+use crate::domain::validate::{self, char_count, TextProblem, COMMENT_LIMIT};
 use crate::i18n::{use_i18n, Strings};
 use crate::state::drafts;
 use crate::state::writes::{use_writes, UNDO_SECONDS};
-use crate::views::widgets::{live_flag, live_text, CommentField};
-
-/// What the approval page shows under the asset. The page is rebuilt
-/// whenever the outbox changes what is shown, so this reads it once.
-#[component]
-pub fn DecisionArea(approval: Approval, version: String, subject: String) -> impl IntoView {
-    let w = use_writes();
-    let queued = w
-        .outbox
-        .with_untracked(|o| o.decision_for(&approval.id).map(|p| p.key.clone()));
-    let pending = approval.status == ApprovalStatus::Pending;
-    (
-        queued.clone().map(|key| view! { <Queued key /> }),
-        (queued.is_none() && pending).then(|| view! { <DecisionForm approval version subject /> }),
-    )
-}
+use crate::views::dom::{self, el, Node};
+use crate::views::form::{field, set_count, show_problems};
+use crate::views::widgets::{live_flag, live_text};
 
 fn problem_text(t: &'static Strings, p: TextProblem, kind: DecisionKind) -> String {
     match (p, kind) {
@@ -36,118 +28,149 @@ fn problem_text(t: &'static Strings, p: TextProblem, kind: DecisionKind) -> Stri
     }
 }
 
-#[component]
-fn DecisionForm(approval: Approval, version: String, subject: String) -> impl IntoView {
+/// The comment box of a decision.
+const COMMENT: &str = "cp-decision-comment";
+/// The attribute of a decision's button that names the decision.
+const DECISION: &str = "data-decision";
+
+/// Approve or ask for changes, with a comment (needed to ask for changes),
+/// then confirm in a dialog that names the version and what it is about.
+/// Built straight into the DOM: the comment is a draft as it is typed, and
+/// the decision waiting for confirmation lives in the listeners.
+pub fn decision_form(approval: &Approval, version: String, subject: String) -> Node {
     let t = use_i18n().t();
     let w = use_writes();
-    let draft_key = drafts::decision_key(&approval.id);
-    let comment = RwSignal::new(drafts::load(&draft_key));
-    let error = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(None::<DecisionKind>);
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let key = drafts::decision_key(&approval.id);
+    let typed = drafts::load(&key);
+    let chosen = Rc::new(Cell::new(None::<DecisionKind>));
 
-    let choose = move |kind: DecisionKind| match validate::decision_comment(
-        kind,
-        &comment.get_untracked(),
-    ) {
-        Err(p) => {
-            error.set(Some(problem_text(t, p, kind)));
-            if let Some(el) = textarea.get_untracked() {
-                let _ = el.focus();
-            }
-        }
-        Ok(_) => {
-            error.set(None);
-            confirming.set(Some(kind));
-            if let Some(d) = dialog.get_untracked() {
-                let _ = d.show_modal();
-            }
+    let question = el("h2", "").attr("id", "cp-confirm-title");
+    let quote = el("blockquote", "cp-quote").attr("hidden", "");
+    let yes = dom::text("button", "cp-button", "").attr("type", "button");
+    let cancel = dom::text("button", "cp-button cp-button-secondary", t.confirm_cancel)
+        .attr("type", "button");
+    let buttons = [
+        (DecisionKind::Approve, "cp-button", t.approve_button),
+        (
+            DecisionKind::RequestChanges,
+            "cp-button cp-button-secondary",
+            t.request_changes_button,
+        ),
+    ]
+    .map(|(kind, class, label)| {
+        dom::text("button", class, label)
+            .attr("type", "button")
+            .attr(DECISION, kind.to_wire())
+    });
+    let form = el("form", "")
+        .attr("novalidate", "")
+        .push(field(
+            COMMENT,
+            "comment",
+            t.decide_comment_label,
+            Some(t.decide_comment_hint),
+            Some(t.char_count(char_count(&typed), COMMENT_LIMIT)),
+            el("textarea", "").attr("rows", "4").text(&typed),
+        ))
+        .push(el("div", "cp-actions").push_all(buttons.into()));
+    let dialog_el = el("dialog", "cp-dialog").attr("aria-labelledby", "cp-confirm-title");
+    let dialog: HtmlDialogElement = dialog_el.0.clone().unchecked_into();
+    let form_el: HtmlFormElement = form.0.clone().unchecked_into();
+    let comment = move || dom::fields(&form_el)("comment");
+
+    let draft = key.clone();
+    let on_input = move |ev: Event| {
+        if let Some(form) = dom::form_of(ev.target()) {
+            let text = dom::fields(&form)("comment");
+            drafts::save(&draft, &text);
+            set_count(t, COMMENT, char_count(&text), COMMENT_LIMIT);
+            show_problems(&[(COMMENT.into(), String::new())]);
         }
     };
-    let close = move || {
-        confirming.set(None);
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
+    // Approve or ask for changes: checked, then confirmed in the dialog.
+    let choose = {
+        let (chosen, comment, dialog) = (chosen.clone(), comment.clone(), dialog.clone());
+        let (question, quote, yes) = (question.0.clone(), quote.0.clone(), yes.0.clone());
+        move |ev: Event| {
+            let kind = ev
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.get_attribute(DECISION))
+                .and_then(|k| DecisionKind::from_wire(&k));
+            let Some(kind) = kind else { return };
+            let text = comment();
+            if let Err(p) = validate::decision_comment(kind, &text) {
+                return show_problems(&[(COMMENT.into(), problem_text(t, p, kind))]);
+            }
+            show_problems(&[(COMMENT.into(), String::new())]);
+            chosen.set(Some(kind));
+            let (asked, said) = match kind {
+                DecisionKind::RequestChanges => {
+                    (t.confirm_changes(&version, &subject), t.confirm_changes_yes)
+                }
+                DecisionKind::Approve => {
+                    (t.confirm_approve(&version, &subject), t.confirm_approve_yes)
+                }
+            };
+            question.set_text_content(Some(&asked));
+            yes.set_text_content(Some(said));
+            quote.set_text_content(Some(text.trim()));
+            let _ = match text.trim().is_empty() {
+                true => quote.set_attribute("hidden", ""),
+                false => quote.remove_attribute("hidden"),
+            };
+            let _ = dialog.show_modal();
         }
     };
     let (approval_id, version_id) = (approval.id.clone(), approval.version_id.clone());
-    let dk = draft_key.clone();
-    let confirm = move |_| {
-        let Some(kind) = confirming.get_untracked() else {
-            return;
-        };
-        // Validated again: the text may have changed behind the dialog.
-        let Ok(text) = validate::decision_comment(kind, &comment.get_untracked()) else {
-            return;
-        };
-        close();
-        drafts::save(&dk, "");
-        w.queue(
-            Write::Decision {
-                approval_id: approval_id.clone(),
-                body: DecisionRequest {
-                    decision: kind,
-                    version_id: version_id.clone(),
-                    comment: text,
+    let confirm = {
+        let dialog = dialog.clone();
+        move |_: Event| {
+            let Some(kind) = chosen.take() else { return };
+            // Checked again: the words may have changed behind the dialog.
+            let Ok(text) = validate::decision_comment(kind, &comment()) else {
+                return;
+            };
+            dialog.close();
+            drafts::save(&key, "");
+            w.queue(
+                Write::Decision {
+                    approval_id: approval_id.clone(),
+                    body: DecisionRequest {
+                        decision: kind,
+                        version_id: version_id.clone(),
+                        comment: text,
+                    },
                 },
-            },
-            UNDO_SECONDS,
-        );
-    };
-    let question = {
-        let (v, s) = (version.clone(), subject.clone());
-        live_text(move || match confirming.get() {
-            Some(DecisionKind::RequestChanges) => t.confirm_changes(&v, &s),
-            _ => t.confirm_approve(&v, &s),
-        })
-    };
-    let yes = live_text(move || {
-        match confirming.get() {
-            Some(DecisionKind::RequestChanges) => t.confirm_changes_yes,
-            _ => t.confirm_approve_yes,
+                UNDO_SECONDS,
+            );
         }
-        .to_string()
-    });
-    view! {
-        <section class="cp-card cp-decide" aria-labelledby="cp-decide-title">
-            <h2 id="cp-decide-title">{t.decide_title}</h2>
-            <CommentField
-                id="cp-decision-comment"
-                label=t.decide_comment_label
-                hint=t.decide_comment_hint
-                text=comment
-                error
-                draft_key=draft_key
-                node_ref=textarea
-            />
-            <div class="cp-actions">
-                <button type="button" class="cp-button" on:click=move |_| choose(DecisionKind::Approve)>
-                    {t.approve_button}
-                </button>
-                <button type="button" class="cp-button cp-button-secondary" on:click=move |_| choose(DecisionKind::RequestChanges)>
-                    {t.request_changes_button}
-                </button>
-            </div>
-            <dialog node_ref=dialog class="cp-dialog" aria-labelledby="cp-confirm-title" on:close=move |_| confirming.set(None)>
-                <h2 id="cp-confirm-title">{question}</h2>
-                <blockquote class="cp-quote" hidden=live_flag(move || comment.with(|c| c.trim().is_empty()))>
-                    {live_text(move || comment.with(|c| c.trim().to_string()))}
-                </blockquote>
-                <p class="cp-hint">{t.confirm_undo_note}</p>
-                <div class="cp-actions">
-                    <button type="button" class="cp-button" on:click=confirm>{yes}</button>
-                    <button type="button" class="cp-button cp-button-secondary" on:click=move |_| close()>{t.confirm_cancel}</button>
-                </div>
-            </dialog>
-        </section>
-    }
+    };
+    let close = dialog.clone();
+    let dialog_el = dialog_el
+        .push(question)
+        .push(quote)
+        .push(dom::text("p", "cp-hint", t.confirm_undo_note))
+        .push(
+            el("div", "cp-actions")
+                .push(yes.on("click", Box::new(confirm)))
+                .push(cancel.on("click", Box::new(move |_| close.close()))),
+        );
+    el("section", "cp-card cp-decide")
+        .attr("aria-labelledby", "cp-decide-title")
+        .push(dom::text("h2", "", t.decide_title).attr("id", "cp-decide-title"))
+        .push(
+            form.on("input", Box::new(on_input))
+                .on("click", Box::new(choose))
+                .on("submit", Box::new(|ev: Event| ev.prevent_default())),
+        )
+        .push(dialog_el)
 }
 
 /// A decision saved on this device: counting down to sending (with undo),
 /// or waiting for the connection.
 #[component]
-fn Queued(key: String) -> impl IntoView {
+pub fn Queued(key: String) -> impl IntoView {
     let t = use_i18n().t();
     let w = use_writes();
     let now = RwSignal::new(js_sys::Date::now());

@@ -5,11 +5,9 @@ use leptos::prelude::*;
 use crate::contract::{ApprovalStatus, DeliverableStatus, Due, Owner, Scope};
 use crate::domain::links::{mailto, safe_url, tel};
 use crate::domain::time::{due_state, DueState};
-use crate::domain::validate::{char_count, COMMENT_LIMIT};
 use crate::i18n::use_i18n;
 use crate::i18n::Strings;
 use crate::intl::{self, BrowserZone};
-use crate::state::drafts;
 use crate::views::dom::{self, el, fill, Node};
 use crate::views::jargon::explained_in;
 
@@ -149,76 +147,6 @@ pub fn avatar(name: &str, photo: Option<&str>, t: &'static Strings) -> Node {
             dom::text("span", "cp-avatar cp-avatar-initials", &initials).attr("aria-hidden", "true")
         }
     }
-}
-
-/// A labelled comment box: a live character count, the problem shown at
-/// the field, and what is typed saved as a draft on every keystroke.
-/// Described by `{id}-hint`, `{id}-count` and `{id}-error`.
-#[component]
-pub fn CommentField(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    text: RwSignal<String>,
-    error: RwSignal<Option<String>>,
-    draft_key: String,
-    node_ref: NodeRef<leptos::html::Textarea>,
-) -> impl IntoView {
-    let t = use_i18n().t();
-    let count = move || text.with(|s| char_count(s));
-    let over = move || count() > COMMENT_LIMIT;
-    let (hint_id, count_id, error_id) = (
-        format!("{id}-hint"),
-        format!("{id}-count"),
-        format!("{id}-error"),
-    );
-    let described = format!("{hint_id} {count_id} {error_id}");
-    view! {
-        <div class="cp-field">
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p id=hint_id class="cp-hint">{h}</p> })}
-            <textarea
-                id=id
-                node_ref=node_ref
-                rows="4"
-                aria-describedby=described
-                aria-invalid=live_word(move || error.with(Option::is_some).then_some("true"))
-                prop:value=move || text.get()
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    drafts::save(&draft_key, &v);
-                    text.set(v);
-                    error.set(None);
-                }
-            ></textarea>
-            <p id=count_id class="cp-hint" class:cp-over=over>{live_text(move || t.char_count(count(), COMMENT_LIMIT))}</p>
-            <p id=error_id class="cp-field-error" role="alert">{live_text(move || error.get().unwrap_or_default())}</p>
-        </div>
-    }
-}
-
-/// What was typed in a [`CommentField`], when it can be sent. Otherwise
-/// the problem is shown at the field (`empty` says what is missing when
-/// nothing was typed), the field has the focus, and nothing is returned.
-pub fn checked_words(
-    text: RwSignal<String>,
-    error: RwSignal<Option<String>>,
-    field: NodeRef<leptos::html::Textarea>,
-    empty: &'static str,
-) -> Option<String> {
-    let t = use_i18n().t();
-    let problem = match crate::domain::validate::comment(&text.get_untracked()) {
-        Ok(words) => return Some(words),
-        Err(crate::domain::validate::TextProblem::Empty) => empty.to_string(),
-        Err(crate::domain::validate::TextProblem::TooLong { limit, length }) => {
-            t.err_too_long(limit, length)
-        }
-    };
-    error.set(Some(problem));
-    if let Some(el) = field.get_untracked() {
-        let _ = el.focus();
-    }
-    None
 }
 
 /// Email and phone as working links, each announced with what it is.

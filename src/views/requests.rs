@@ -93,17 +93,16 @@ fn what_next(t: &'static Strings, scope: Option<&AgreedScope>, part: &str) -> Ve
         .collect(),
         Some(Next::Quote(rule)) => {
             let excluded = scope.map_or(&[][..], |s| &s.excluded[..]);
-            vec![
+            let mut said = vec![
                 dom::text("p", "", t.request_next_quote),
                 dom::text("p", "cp-muted", rule.unwrap_or(t.agreed_extra_default)),
-                dom::text("p", "", t.agreed_excluded),
-                el("ul", "cp-list").push_all(
-                    excluded
-                        .iter()
-                        .map(|x| dom::text("li", "", &x.title))
-                        .collect(),
-                ),
-            ]
+            ];
+            if !excluded.is_empty() {
+                let titles = excluded.iter().map(|x| dom::text("li", "", &x.title));
+                said.push(dom::text("p", "", t.agreed_excluded));
+                said.push(el("ul", "cp-list").push_all(titles.collect()));
+            }
+            said
         }
     }
 }

@@ -189,6 +189,7 @@ test('a feed without agreed work or meetings: Contact leads here, and anything a
   assert.equal(await page.getByRole('radio').count(), 1);
   assert.equal(await page.getByRole('radio', { name: "Something new, or I'm not sure" }).isChecked(), true);
   assert.match(await flat(next(page)), /quote first\..*Anything not listed here is agreed with you separately/);
+  assert.equal(await next(page).getByText('Not included').count(), 0, 'no empty list of what is left out');
   assert.match(await flat(yours(page)), /You have not asked for anything new yet\./);
   await assertAccessible(page, 'requests without scope');
   assertNoProblems(page);

@@ -52,7 +52,7 @@ pub fn input(kind: &str, value: &str) -> Node {
 }
 
 /// A field: its label, a hint, `control` (given `id` and `name`), a line
-/// counting what was typed (`count`, updated with [`set_text`] at
+/// counting what was typed (`count`, updated with [`set_count`] at
 /// `{id}-count`) and the error line `{id}-error`, all tied to the control.
 pub fn field(
     id: &str,

@@ -4,13 +4,12 @@
 use crate::contract::{moment_to_wire, CommentRequest, Deliverable};
 use crate::domain::order::sort_by_i64;
 use crate::domain::outbox::{is_pending, Write};
-use crate::domain::validate::{char_count, COMMENT_LIMIT};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::state::drafts;
 use crate::state::writes::use_writes;
 use crate::views::dom::{self, el, Node};
-use crate::views::form::{checked_comment, field, set_count, show_problems};
+use crate::views::form::{checked_comment, comment_field, comment_typed};
 use crate::views::widgets::badge;
 
 /// The conversation about a deliverable, oldest first, and a box to add to it.
@@ -113,8 +112,7 @@ fn composer(d: &Deliverable, t: &'static Strings) -> Node {
         if let Some((words, about)) = read(&ev) {
             drafts::save(&draft, &words);
             drafts::save(&about_draft, &about);
-            set_count(t, ID, char_count(&words), COMMENT_LIMIT);
-            show_problems(&[(ID.into(), String::new())]);
+            comment_typed(t, ID, &words);
         }
     };
     let deliverable_id = d.id.clone();
@@ -141,14 +139,7 @@ fn composer(d: &Deliverable, t: &'static Strings) -> Node {
     };
     el("form", "cp-composer")
         .attr("novalidate", "")
-        .push(field(
-            ID,
-            "comment",
-            t.comment_label,
-            None,
-            Some(t.char_count(char_count(&text), COMMENT_LIMIT)),
-            el("textarea", "").attr("rows", "4").text(&text),
-        ))
+        .push(comment_field(t, ID, t.comment_label, None, &text))
         .push_opt(choose)
         .push(dom::text("button", "cp-button", t.comment_send).attr("type", "submit"))
         .on("input", Box::new(on_input))

@@ -24,7 +24,7 @@ use crate::state::writes::use_writes;
 use crate::views::dom::{self, el, Node};
 use crate::views::form::{
     choice, error_line, field, follow, form, form_page, input, received_card, set_count,
-    show_problems,
+    show_problems, textarea,
 };
 use crate::views::sent::sent_list;
 use crate::views::widgets::fact;
@@ -274,7 +274,7 @@ fn concern_form(t: &'static Strings, p: Arc<Portal>, about: Option<String>) -> N
         .attr("id", "cp-concern-send")
         .push(dom::text("span", "cp-named", t.concern_send))
         .push(dom::text("span", "cp-anon-only", t.concern_send_anon));
-    let message = el("textarea", "").attr("rows", "6").text(&draft.message);
+    let message = textarea("6", &draft.message);
     form(
         "cp-card cp-concern",
         "cp-concern-form-title",

@@ -10,12 +10,12 @@ use web_sys::{Element, Event, HtmlDialogElement, HtmlFormElement};
 
 use crate::contract::{Approval, DecisionKind, DecisionRequest};
 use crate::domain::outbox::Write;
-use crate::domain::validate::{self, char_count, TextProblem, COMMENT_LIMIT};
+use crate::domain::validate::{self, TextProblem};
 use crate::i18n::{use_i18n, Strings};
 use crate::state::drafts;
 use crate::state::writes::{use_writes, UNDO_SECONDS};
 use crate::views::dom::{self, el, Node};
-use crate::views::form::{field, set_count, show_problems};
+use crate::views::form::{comment_field, comment_typed, show_problems};
 use crate::views::widgets::{live_flag, live_text};
 
 fn problem_text(t: &'static Strings, p: TextProblem, kind: DecisionKind) -> String {
@@ -64,13 +64,12 @@ pub fn decision_form(approval: &Approval, version: String, subject: String) -> N
     });
     let form = el("form", "")
         .attr("novalidate", "")
-        .push(field(
+        .push(comment_field(
+            t,
             COMMENT,
-            "comment",
             t.decide_comment_label,
             Some(t.decide_comment_hint),
-            Some(t.char_count(char_count(&typed), COMMENT_LIMIT)),
-            el("textarea", "").attr("rows", "4").text(&typed),
+            &typed,
         ))
         .push(el("div", "cp-actions").push_all(buttons.into()));
     let dialog_el = el("dialog", "cp-dialog").attr("aria-labelledby", "cp-confirm-title");
@@ -83,8 +82,7 @@ pub fn decision_form(approval: &Approval, version: String, subject: String) -> N
         if let Some(form) = dom::form_of(ev.target()) {
             let text = dom::fields(&form)("comment");
             drafts::save(&draft, &text);
-            set_count(t, COMMENT, char_count(&text), COMMENT_LIMIT);
-            show_problems(&[(COMMENT.into(), String::new())]);
+            comment_typed(t, COMMENT, &text);
         }
     };
     // Approve or ask for changes: checked, then confirmed in the dialog.

@@ -12,7 +12,7 @@ use std::thread::LocalKey;
 
 use leptos::prelude::*;
 
-use crate::domain::validate::{self, TextProblem};
+use crate::domain::validate::{self, char_count, TextProblem, COMMENT_LIMIT};
 use crate::i18n::Strings;
 use crate::state::writes::use_writes;
 use crate::views::dom::{self, el, fill, Node};
@@ -49,6 +49,38 @@ pub fn follow<A>(
 /// `<input type="kind" value="value">`.
 pub fn input(kind: &str, value: &str) -> Node {
     el("input", "").attr("type", kind).attr("value", value)
+}
+
+/// `<textarea rows="rows">value</textarea>`.
+pub fn textarea(rows: &str, value: &str) -> Node {
+    el("textarea", "").attr("rows", rows).text(value)
+}
+
+/// A comment box (`comment`, held to the comment rules' limit) at `id`,
+/// holding `typed`: its label, hint, count and error line.
+pub fn comment_field(
+    t: &'static Strings,
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    typed: &str,
+) -> Node {
+    let count = t.char_count(char_count(typed), COMMENT_LIMIT);
+    field(
+        id,
+        "comment",
+        label,
+        hint,
+        Some(count),
+        textarea("4", typed),
+    )
+}
+
+/// After typing in the comment box `id`: its count, and no problem shown
+/// any more.
+pub fn comment_typed(t: &'static Strings, id: &str, words: &str) {
+    set_count(t, id, char_count(words), COMMENT_LIMIT);
+    show_problems(&[(id.to_string(), String::new())]);
 }
 
 /// A field: its label, a hint, `control` (given `id` and `name`), a line

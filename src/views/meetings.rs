@@ -17,14 +17,13 @@ use crate::contract::agreed::{AgreementStatus, Confirmation, ConfirmationRequest
 use crate::contract::Portal;
 use crate::domain::meetings::{needs_answer, newest_first, open_ids};
 use crate::domain::outbox::{answer_waiting, Pending, Write};
-use crate::domain::validate::{char_count, COMMENT_LIMIT};
 use crate::i18n::{use_i18n, Strings};
 use crate::intl;
 use crate::route::{replace_query, Route};
 use crate::state::drafts;
 use crate::state::writes::{use_writes, Writes};
 use crate::views::dom::{self, el, Node};
-use crate::views::form::{checked_comment, field, set_count};
+use crate::views::form::{checked_comment, comment_field, comment_typed};
 use crate::views::widgets::{badge, more_link, page};
 
 /// The attribute of a meeting's "Yes, that's what we agreed" button that
@@ -221,7 +220,7 @@ fn dispute_form(
     let on_input = move |ev: Event| {
         if let Some(v) = said(&ev) {
             drafts::save(&draft, &v);
-            set_count(t, ID, char_count(&v), COMMENT_LIMIT);
+            comment_typed(t, ID, &v);
         }
     };
     let send = move |ev: Event| {
@@ -246,14 +245,7 @@ fn dispute_form(
         );
         focus_after_redraw(item.clone());
     };
-    let field = field(
-        ID,
-        "comment",
-        t.dispute_label,
-        Some(t.dispute_hint),
-        Some(t.char_count(char_count(&words), COMMENT_LIMIT)),
-        el("textarea", "").attr("rows", "4").text(&words),
-    );
+    let field = comment_field(t, ID, t.dispute_label, Some(t.dispute_hint), &words);
     let actions = el("div", "cp-actions")
         .push(dom::text("button", "cp-button", t.dispute_send).attr("type", "submit"))
         .push(dom::link(

@@ -29,7 +29,7 @@ use crate::state::writes::use_writes;
 use crate::views::dom::{self, el, fill, Node};
 use crate::views::form::{
     choice, error_line, field, follow, form, form_page, input, received_card, set_count,
-    show_problems,
+    show_problems, textarea,
 };
 use crate::views::widgets::{badge, fact};
 
@@ -164,7 +164,6 @@ fn request_form(t: &'static Strings, p: Arc<Portal>) -> Node {
     let draft = drafts::load_request();
     let scope = p.scope.as_ref();
     let counted = |n: usize| t.char_count(n, DESCRIPTION_LIMIT);
-    let textarea = |rows: &str, value: &str| el("textarea", "").attr("rows", rows).text(value);
 
     // The parts of the agreed work to choose from, and "something new".
     // With no agreed work listed, anything asked for is something new.

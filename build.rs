@@ -174,7 +174,20 @@ fn template(file: &str, line: usize, key: &str, text: &str, sig: &Signature) -> 
     out
 }
 
+/// `cfg(split)`: this is the release build of the wasm, whose pages
+/// `scripts/release-wasm.sh` splits into files fetched when first needed
+/// (`views::pages`). Debug builds and native tests stay one module.
+fn split_cfg() {
+    println!("cargo:rustc-check-cfg=cfg(split)");
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    let release = std::env::var("PROFILE").as_deref() == Ok("release");
+    if wasm && release {
+        println!("cargo:rustc-cfg=split");
+    }
+}
+
 fn main() {
+    split_cfg();
     println!("cargo:rerun-if-changed=i18n");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
     let read = |stem: &str| {

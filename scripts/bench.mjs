@@ -190,7 +190,7 @@ result.machine = {
   cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
   node: process.version,
 };
-for (const [k, v] of Object.entries({ english: bytes.english, firstLoad: bytes.firstLoad, total: bytes.total })) result.bytes[k] = v;
+for (const [k, v] of Object.entries({ overview: bytes.main, english: bytes.english, firstLoad: bytes.firstLoad, demo: bytes.demo, total: bytes.total })) result.bytes[k] = v;
 
 // Lighthouse on the agency page reads the ordinary agency feed; the big
 // one is for the scale figures.
@@ -211,8 +211,10 @@ await api.close();
 const row = (a, b, c = '') => console.log(`${a.padEnd(44)}${String(b).padEnd(22)}${c}`);
 console.log(`\nClient portal benchmark, ${result.date}, ${result.machine.cpus}, Chromium ${result.machine.chromium}\n`);
 row('Bytes', 'gzip', 'brotli');
+row('  the Overview, English', kb(bytes.main.gzip), kb(bytes.main.brotli));
 row('  first load, English', kb(bytes.english.gzip), kb(bytes.english.brotli));
 row('  first load, any one language', kb(bytes.firstLoad.gzip), kb(bytes.firstLoad.brotli));
+row('  first load, demo agency', kb(bytes.demo.gzip), kb(bytes.demo.brotli));
 row('  total shipped', kb(bytes.total.gzip), kb(bytes.total.brotli));
 row('Lighthouse (mobile)', 'demo', 'agency API');
 for (const k of ['performance', 'accessibility', 'bestPractices', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'speedIndexMs']) {

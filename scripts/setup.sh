@@ -36,6 +36,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg" ]; the
 fi
 grep -q "wasm_bindgen = \"$wbg\"" Trunk.toml || { say "Trunk.toml must pin wasm_bindgen = \"$wbg\" (Cargo.lock)"; exit 1; }
 
+# wasm-split-cli, which splits the release wasm into parts fetched when
+# first needed (scripts/release-wasm.sh). 0.2.3 or later understands
+# wasm-bindgen 0.2.128 and later.
+split=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$split:"; then
+  say "installing wasm-split-cli $split (about 4 minutes, once)"
+  cargo install wasm_split_cli_support --version "$split" --features build-binary --locked
+fi
+
 # Node.js for the browser tests and wasm-opt (npm's binaryen).
 command -v npm >/dev/null || apt_install nodejs npm
 

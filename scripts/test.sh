@@ -14,6 +14,8 @@ cargo fmt --all -- --check
 step "lints (native and wasm)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -- -D warnings
+# Release builds split the pages into parts (`cfg(split)`): lint that code too.
+cargo clippy --release --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p portal-server --all-targets -- -D warnings
 
 step "native tests"

@@ -37,7 +37,7 @@ impl Backend {
     pub async fn portal(&self) -> Result<crate::contract::Portal, ApiError> {
         match self {
             Backend::Http(h) => h.portal().await,
-            Backend::Demo(d) => d.portal().await,
+            Backend::Demo(_) => demo_part::portal().await?.await,
         }
     }
 
@@ -49,8 +49,54 @@ impl Backend {
     ) -> Result<crate::domain::outbox::Applied, ApiError> {
         match self {
             Backend::Http(h) => h.send(write, key).await,
-            Backend::Demo(d) => d.send(write, key).await,
+            Backend::Demo(_) => demo_part::send(write.clone(), key.to_string()).await?.await,
         }
+    }
+}
+
+/// The demo agency's code is a part of the app of its own (as the pages
+/// are: `views::pages`), so an agency's portal never downloads it. Each
+/// call fetches it first (once); its work is then a future of its own.
+#[cfg(target_arch = "wasm32")]
+mod demo_part {
+    use super::{demo::DemoApi, ApiError};
+    use crate::contract::Portal;
+    use crate::domain::outbox::{Applied, Write};
+    use std::future::Future;
+    use std::pin::Pin;
+
+    type Later<T> = Result<Pin<Box<dyn Future<Output = Result<T, ApiError>>>>, ApiError>;
+
+    #[cfg_attr(split, leptos::wasm_split::wasm_split(demo, wasm_split_path = ::leptos::wasm_split, fallible))]
+    fn portal_later() -> Later<Portal> {
+        Ok(Box::pin(async { DemoApi.portal().await }))
+    }
+
+    #[cfg_attr(split, leptos::wasm_split::wasm_split(demo, wasm_split_path = ::leptos::wasm_split, fallible))]
+    fn send_later(write: Write, key: String) -> Later<Applied> {
+        Ok(Box::pin(async move { DemoApi.send(&write, &key).await }))
+    }
+
+    pub async fn portal() -> Later<Portal> {
+        #[cfg(split)]
+        return portal_later().await;
+        #[cfg(not(split))]
+        portal_later()
+    }
+
+    pub async fn send(write: Write, key: String) -> Later<Applied> {
+        #[cfg(split)]
+        return send_later(write, key).await;
+        #[cfg(not(split))]
+        send_later(write, key)
+    }
+}
+
+/// A part of the app that could not be fetched: the connection is down.
+#[cfg(target_arch = "wasm32")]
+impl From<leptos::wasm_split::SplitLoaderError> for ApiError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> ApiError {
+        ApiError::Offline
     }
 }
 

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::tachys::view::Render;
+use leptos::wasm_split::SplitLoaderError;
 use leptos::web_sys::Element;
 
 use crate::contract::Portal;
@@ -47,8 +48,80 @@ fn mount_page(el: Element, (route, p): (Route, Arc<Portal>)) {
     if let Some(m) = &main {
         let _ = m.set_attribute(ROUTE, &href);
     }
-    // Kept by this page's owner, and so dropped, taking the page down, with it.
-    StoredValue::new_local(draw(route, p, &el));
+    // What the page keeps is kept by this page's owner, and so dropped,
+    // taking the page down, with it.
+    let kept = StoredValue::new_local(None::<Box<dyn Any>>);
+    preload_when_idle();
+    let Some(chunk) = Chunk::of(&route) else {
+        kept.set_value(Some(draw_main(route, p, &el)));
+        keep_focus(keep);
+        return;
+    };
+    // Every other page's code arrives when it is first needed (and is
+    // fetched ahead when the browser is idle: `preload_all`).
+    let owner = Owner::current().expect("a page is mounted under an owner");
+    load(owner, chunk, route, p, el, kept, keep);
+}
+
+/// Fetch `chunk`, then draw `route` with it into `el`, as `owner`. If it
+/// cannot be fetched (the connection dropped), the page says so and offers
+/// to try again.
+fn load(
+    owner: Owner,
+    chunk: Chunk,
+    route: Route,
+    p: Arc<Portal>,
+    el: Element,
+    kept: StoredValue<Option<Box<dyn Any>>, LocalStorage>,
+    keep: Option<String>,
+) {
+    let t = owner.with(|| use_i18n().t());
+    // Shown while the part is fetched (never painted when it is already
+    // here: drawing follows in the same task).
+    dom::fill(
+        el.clone(),
+        vec![dom::el("div", "cp-loading")
+            .attr("role", "status")
+            .push(dom::el("span", "cp-spinner").attr("aria-hidden", "true"))
+            .push(dom::text("span", "", t.page_loading))],
+    );
+    let fut = owner.clone().with(|| {
+        ScopedFuture::new(async move {
+            let loaded = chunk.preload().await;
+            // Gone meanwhile (the client went elsewhere): nothing to draw.
+            if kept.is_disposed() {
+                return;
+            }
+            if loaded.is_ok() {
+                if let Ok(page) = chunk.draw(route, p, el.clone()).await {
+                    kept.set_value(Some(page));
+                    keep_focus(keep);
+                }
+                return;
+            }
+            let retry = (owner, route, p, el.clone());
+            let again = dom::text("button", "cp-button", t.try_again)
+                .attr("type", "button")
+                .on(
+                    "click",
+                    Box::new(move |_| {
+                        let (owner, route, p, el) = retry.clone();
+                        load(owner, chunk, route, p, el, kept, None);
+                    }),
+                );
+            dom::fill(
+                el,
+                vec![
+                    page_title(t.page_failed_title, Some(t.page_failed_body)),
+                    dom::el("p", "").push(again),
+                ],
+            );
+        })
+    });
+    leptos::task::spawn_local(fut);
+}
+
+fn keep_focus(keep: Option<String>) {
     if let Some(id) = keep {
         request_animation_frame(move || {
             // Unless it has gone somewhere else meanwhile.
@@ -66,23 +139,126 @@ const ROUTE: &str = "data-route";
 /// On `#cp-main`: the id of the element of the page focused last.
 pub const FOCUSED: &str = "data-focused";
 
-fn draw(route: Route, p: Arc<Portal>, el: &Element) -> Box<dyn Any> {
+/// The pages whose code is in the app's first download.
+fn draw_main(route: Route, p: Arc<Portal>, el: &Element) -> Box<dyn Any> {
     match route {
         Route::Overview => drawn(el, overview::overview_page(p)),
-        Route::Deliverables => mount(el, || deliverables::deliverables_page(p)),
-        Route::Deliverable(id) => drawn(el, deliverables::deliverable_page(p, id)),
-        Route::Approvals => drawn(el, approvals::approvals_page(p)),
-        Route::Approval(id) => mount(el, || approvals::approval_page(p, id)),
-        Route::Deadlines => drawn(el, deadlines::deadlines_page(p)),
-        Route::Wins => drawn(el, wins::wins_page(p)),
-        Route::Contact => drawn(el, contact::contact_page(p)),
-        Route::Concern(about) => mount(el, || concern::concern_page(p, about)),
-        Route::Agreed(part) => drawn(el, agreed::agreed_page(p, part)),
-        Route::Meetings(dispute) => drawn(el, meetings::meetings_page(p, dispute)),
-        Route::Reports => drawn(el, reports::reports_page(p)),
-        Route::Report(id) => drawn(el, reports::report_page(p, id)),
-        Route::Requests => mount(el, || requests::requests_page(p)),
-        Route::NotFound => drawn(el, not_found()),
+        _ => drawn(el, not_found()),
+    }
+}
+
+type Drawn = Result<Box<dyn Any>, SplitLoaderError>;
+
+/// The parts of the app fetched when first needed, each with the pages it
+/// draws. In release builds (`cfg(split)`, set by build.rs) each `draw` is
+/// a split point: `scripts/release-wasm.sh` moves what only it reaches into
+/// a wasm file of its own, which `preload` fetches. Elsewhere everything is
+/// one module and loading is immediate.
+macro_rules! chunks {
+    ($($chunk:ident: $preload:ident, $draw:ident, |$route:ident, $p:ident, $el:ident| $body:expr;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq)]
+        #[allow(non_camel_case_types)]
+        enum Chunk { $($chunk),* }
+
+        impl Chunk {
+            const ALL: &[Chunk] = &[$(Chunk::$chunk),*];
+
+            /// Fetch this part of the app, once.
+            async fn preload(self) -> Result<(), SplitLoaderError> {
+                match self { $(Chunk::$chunk => $preload().await),* }
+            }
+
+            /// Draw `route` (one of this part's pages) into `el`.
+            async fn draw(self, route: Route, p: Arc<Portal>, el: Element) -> Drawn {
+                match self { $(Chunk::$chunk => $draw(route, p, el).await),* }
+            }
+        }
+
+        $(
+            #[cfg(split)]
+            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+            fn $draw($route: Route, $p: Arc<Portal>, $el: Element) -> Drawn {
+                Ok($body)
+            }
+
+            #[cfg(not(split))]
+            async fn $preload() -> Result<(), SplitLoaderError> {
+                Ok(())
+            }
+
+            #[cfg(not(split))]
+            async fn $draw($route: Route, $p: Arc<Portal>, $el: Element) -> Drawn {
+                Ok($body)
+            }
+        )*
+    };
+}
+
+chunks! {
+    deliverables: preload_deliverables, draw_deliverables, |route, p, el| match route {
+        Route::Deliverable(id) => drawn(&el, deliverables::deliverable_page(p, id)),
+        _ => mount(&el, || deliverables::deliverables_page(p)),
+    };
+    approvals: preload_approvals, draw_approvals, |route, p, el| match route {
+        Route::Approval(id) => mount(&el, || approvals::approval_page(p, id)),
+        _ => drawn(&el, approvals::approvals_page(p)),
+    };
+    contact: preload_contact, draw_contact, |route, p, el| match route {
+        Route::Concern(about) => mount(&el, || concern::concern_page(p, about)),
+        _ => drawn(&el, contact::contact_page(p)),
+    };
+    agreed: preload_agreed, draw_agreed, |route, p, el| match route {
+        Route::Meetings(dispute) => drawn(&el, meetings::meetings_page(p, dispute)),
+        Route::Requests => mount(&el, || requests::requests_page(p)),
+        Route::Agreed(part) => drawn(&el, agreed::agreed_page(p, part)),
+        _ => drawn(&el, not_found()),
+    };
+    // Three small pages that share most of their code.
+    results: preload_results, draw_results, |route, p, el| match route {
+        Route::Deadlines => drawn(&el, deadlines::deadlines_page(p)),
+        Route::Wins => drawn(&el, wins::wins_page(p)),
+        Route::Report(id) => drawn(&el, reports::report_page(p, id)),
+        _ => drawn(&el, reports::reports_page(p)),
+    };
+}
+
+impl Chunk {
+    /// The part of the app that draws `route`; `None` for the pages in the
+    /// first download.
+    fn of(route: &Route) -> Option<Chunk> {
+        Some(match route {
+            Route::Overview | Route::NotFound => return None,
+            Route::Deliverables | Route::Deliverable(_) => Chunk::deliverables,
+            Route::Approvals | Route::Approval(_) => Chunk::approvals,
+            Route::Contact | Route::Concern(_) => Chunk::contact,
+            Route::Agreed(_) | Route::Meetings(_) | Route::Requests => Chunk::agreed,
+            Route::Deadlines | Route::Wins | Route::Reports | Route::Report(_) => Chunk::results,
+        })
+    }
+}
+
+/// Once the first page is drawn and the browser has nothing else to do,
+/// fetch every part of the app not fetched yet, one after another, so that
+/// going to any page later does not wait for the network. (A part that
+/// fails to arrive is fetched again when its page is opened.)
+fn preload_when_idle() {
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if STARTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let all = || {
+        leptos::task::spawn_local(async {
+            for c in Chunk::ALL {
+                let _ = c.preload().await;
+            }
+        })
+    };
+    // Safari has no requestIdleCallback: a moment after the first page.
+    let idle = js_sys::Reflect::has(&window(), &"requestIdleCallback".into()).unwrap_or(false);
+    if idle {
+        request_idle_callback(all);
+    } else {
+        set_timeout(all, std::time::Duration::from_secs(1));
     }
 }
 

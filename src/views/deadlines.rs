@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use crate::contract::{Deadline, Portal};
 use crate::domain::calendar::{calendar, deadline_uid, CalEvent};
@@ -25,11 +26,10 @@ fn route_of(d: &Deadline) -> Option<Route> {
         .or_else(|| d.deliverable_id.clone().map(Route::Deliverable))
 }
 
-/// A link that downloads deadlines as an `.ics` file. The file is written
-/// when the page is drawn (it is small), so the link is a plain link with
-/// nothing to run on click, and "Save link as…" works too.
-fn ics_href(items: &[Deadline], agency: &str) -> String {
-    let t = use_i18n().t();
+/// A link that downloads deadlines as an `.ics` file (a `data:` address
+/// holding it). `t` is passed in: this also runs in a listener, outside
+/// any owner.
+fn ics_href(items: &[Deadline], agency: &str, t: &'static Strings) -> String {
     let href = window().location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
     let events: Vec<CalEvent> = items
@@ -56,10 +56,40 @@ pub fn deadlines_page(p: Arc<Portal>) -> Vec<Node> {
     )
 }
 
+/// On a calendar link of one deadline: its id, until its file is written.
+const CAL: &str = "data-cal";
+
+/// One deadline's calendar file is written when its link is about to be
+/// used — pointed at, touched, focused or clicked (a link's address is read
+/// after its click listeners ran) — not for each of a thousand deadlines
+/// when the page is drawn. "Save link as…" works too: the pointer or the
+/// focus got there first.
+fn calendar_when_used(list: Node, p: &Arc<Portal>, t: &'static Strings) -> Node {
+    let write = {
+        let p = p.clone();
+        move |ev: leptos::ev::Event| {
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
+                .and_then(|e| e.closest(&format!("a[{CAL}]")).ok().flatten());
+            let Some(link) = link else { return };
+            let id = link.get_attribute(CAL).unwrap_or_default();
+            let _ = link.remove_attribute(CAL);
+            if let Some(d) = p.deadlines.iter().find(|d| d.id == id) {
+                let href = ics_href(std::slice::from_ref(d), &p.agency.name, t);
+                let _ = link.set_attribute("href", &href);
+            }
+        }
+    };
+    ["pointerover", "focusin", "click"]
+        .into_iter()
+        .fold(list, |list, event| list.on(event, Box::new(write.clone())))
+}
+
 /// The toolbar, the groups and the done ones. The owner filter is pure
 /// CSS (`:has(:checked)` in portal.css): no state to keep in sync, and it
 /// works before any script has run twice.
-fn groups(p: &Portal, t: &'static Strings) -> Vec<Node> {
+fn groups(p: &Arc<Portal>, t: &'static Strings) -> Vec<Node> {
     if p.deadlines.is_empty() {
         return vec![dom::text("p", "cp-empty", t.deadlines_none)];
     }
@@ -93,7 +123,7 @@ fn groups(p: &Portal, t: &'static Strings) -> Vec<Node> {
         el("div", "cp-calendar-all")
             .push(
                 dom::link(
-                    &ics_href(&open, agency),
+                    &ics_href(&open, agency, t),
                     "cp-button cp-button-secondary",
                     t.add_all_to_calendar,
                 )
@@ -113,7 +143,7 @@ fn groups(p: &Portal, t: &'static Strings) -> Vec<Node> {
             nodes.push(
                 el("section", class)
                     .push(dom::text("h2", "", title))
-                    .push(list(items, agency, t)),
+                    .push(list(items, p, t)),
             );
         }
     }
@@ -124,14 +154,17 @@ fn groups(p: &Portal, t: &'static Strings) -> Vec<Node> {
         nodes.push(
             el("details", "cp-group cp-done")
                 .push(dom::text("summary", "", &t.deadlines_done(g.done.len())))
-                .push(list(&g.done, agency, t)),
+                .push(list(&g.done, p, t)),
         );
     }
     nodes
 }
 
-fn list(items: &[&Deadline], agency: &str, t: &'static Strings) -> Node {
-    el("ul", "cp-deadlines").push_all(items.iter().map(|d| item(d, agency, t)).collect())
+fn list(items: &[&Deadline], p: &Arc<Portal>, t: &'static Strings) -> Node {
+    let agency = p.agency.name.as_str();
+    let list =
+        el("ul", "cp-deadlines").push_all(items.iter().map(|d| item(d, agency, t)).collect());
+    calendar_when_used(list, p, t)
 }
 
 fn item(d: &Deadline, agency: &str, t: &'static Strings) -> Node {
@@ -144,11 +177,14 @@ fn item(d: &Deadline, agency: &str, t: &'static Strings) -> Node {
         false => due_line(d.due, t),
     };
     let calendar = (!d.done).then(|| {
+        // Its file is written when the link is used (`calendar_when_used`);
+        // until then the address is this page's.
         dom::link(
-            &ics_href(std::slice::from_ref(d), agency),
+            &Route::Deadlines.href(),
             "cp-button cp-button-small cp-button-quiet",
             t.add_to_calendar,
         )
+        .attr(CAL, &d.id)
         .attr("aria-label", &t.add_one_to_calendar(&d.title))
         .attr("download", "deadline.ics")
     });

@@ -58,7 +58,7 @@ fn mount_page(el: Element, (route, p): (Route, Arc<Portal>)) {
         return;
     };
     // Every other page's code arrives when it is first needed (and is
-    // fetched ahead when the browser is idle: `preload_all`).
+    // fetched ahead: `preload_when_idle`, `preload_for`).
     let owner = Owner::current().expect("a page is mounted under an owner");
     load(owner, chunk, route, p, el, kept, keep);
 }
@@ -237,28 +237,57 @@ impl Chunk {
     }
 }
 
-/// Once the first page is drawn and the browser has nothing else to do,
-/// fetch every part of the app not fetched yet, one after another, so that
-/// going to any page later does not wait for the network. (A part that
-/// fails to arrive is fetched again when its page is opened.)
+/// How long after the first page the rest of the app starts to be fetched
+/// ahead: not in the burst of starting up, where it would hold up the
+/// client's first taps (a link they point at or focus is fetched at once:
+/// [`preload_for`]).
+const PRELOAD_AFTER: std::time::Duration = std::time::Duration::from_secs(4);
+
+/// Once the first page is drawn and the browser has had time to settle,
+/// fetch every part of the app not fetched yet, one at a time and each
+/// when the browser has nothing else to do, so that going to any page
+/// later does not wait for the network. (A part that fails to arrive is
+/// fetched again when its page is opened.)
 fn preload_when_idle() {
     static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if STARTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
         return;
     }
-    let all = || {
-        leptos::task::spawn_local(async {
-            for c in Chunk::ALL {
-                let _ = c.preload().await;
-            }
+    set_timeout(|| preload_from(0), PRELOAD_AFTER);
+}
+
+/// Fetch `Chunk::ALL[i..]`, one part per idle moment.
+fn preload_from(i: usize) {
+    let Some(&c) = Chunk::ALL.get(i) else { return };
+    let next = move || {
+        leptos::task::spawn_local(async move {
+            let _ = c.preload().await;
+            preload_from(i + 1);
         })
     };
-    // Safari has no requestIdleCallback: a moment after the first page.
-    let idle = js_sys::Reflect::has(&window(), &"requestIdleCallback".into()).unwrap_or(false);
-    if idle {
-        request_idle_callback(all);
-    } else {
-        set_timeout(all, std::time::Duration::from_secs(1));
+    // Safari has no requestIdleCallback.
+    match js_sys::Reflect::has(&window(), &"requestIdleCallback".into()).unwrap_or(false) {
+        true => {
+            request_idle_callback(next);
+        }
+        false => next(),
+    }
+}
+
+/// The client points at, touches or tabs to a link: fetch the part of the
+/// app its page needs now, before the click (on the shell, for every link
+/// of the portal).
+pub fn preload_for(ev: &leptos::web_sys::Event) {
+    use leptos::wasm_bindgen::JsCast;
+    let href = ev
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("a[href^='#/']").ok().flatten())
+        .and_then(|a| a.get_attribute("href"));
+    if let Some(c) = href.and_then(|h| Chunk::of(&Route::parse(&h))) {
+        leptos::task::spawn_local(async move {
+            let _ = c.preload().await;
+        });
     }
 }
 

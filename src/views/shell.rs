@@ -13,6 +13,7 @@ use crate::state::feed::use_portal;
 use crate::state::shown::use_shown;
 use crate::views::dom::{self, el, fill, Node};
 use crate::views::language::LanguagePicker;
+use crate::views::pages;
 use crate::views::portal::portal_view;
 use crate::views::writes::WritesStatus;
 
@@ -23,7 +24,8 @@ pub fn Shell() -> impl IntoView {
     let backend = use_backend();
     brand_style();
     view! {
-        <div class="cp-app" lang=t.tag>
+        // A link pointed at, touched or focused fetches what its page needs.
+        <div class="cp-app" lang=t.tag on:pointerover=|e| pages::preload_for(&e) on:focusin=|e| pages::preload_for(&e)>
             // A button, not a `#cp-main` link: the fragment is the router's,
             // and checkers looking for the target in the page cannot see
             // into the shadow root.

@@ -118,6 +118,13 @@ test('open deadlines download as a calendar file that a real iCalendar parser re
   // One deadline alone carries the same UID, so importing again updates it.
   // Its link can be read (its words were once white on the white card).
   const link = page.getByRole('link', { name: 'Add to calendar: Rough cut of the video' });
+  // Each file is written when its link is about to be used, not for every
+  // deadline when the page is drawn: focusing it is enough (so the
+  // keyboard's "Save link as…" has it too).
+  assert.equal(await link.getAttribute('href'), '#/deadlines');
+  const other = page.getByRole('link', { name: 'Add to calendar: Launch the new site' });
+  await other.focus();
+  assert.match(await other.getAttribute('href'), /^data:text\/calendar;charset=utf-8,BEGIN%3AVCALENDAR/);
   assert.ok((await contrast(link)) >= 4.5, `contrast ${await contrast(link)}`);
   const one = await download(page, link);
   const only = one.cal.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));

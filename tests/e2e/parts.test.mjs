@@ -76,6 +76,24 @@ test('the Overview is drawn and usable with every part held back; the parts foll
   assertNoProblems(page);
 });
 
+test('pointing at a link fetches the part its page needs, before any click', async () => {
+  const page = await newPage(browser);
+  const fetched = partsFetched(page);
+  await page.goto(url('#/'));
+  await page.getByRole('heading', { name: 'Hello, Maya' }).waitFor();
+  const wins = page.getByRole('navigation', { name: 'Portal sections' }).getByRole('link', { name: /^Wins/ });
+  await wins.hover();
+  // Long before the parts are fetched ahead (four seconds after the first page).
+  await waitUntil(() => fetched.includes('split_results.wasm'), 'the results part', 2000);
+  assert.ok(!fetched.includes('split_contact.wasm'), fetched.join(', '));
+  // The keyboard too.
+  await page.getByRole('navigation', { name: 'Portal sections' }).getByRole('link', { name: /^Contact/ }).focus();
+  await waitUntil(() => fetched.includes('split_contact.wasm'), 'the contact part', 2000);
+  await wins.click();
+  await page.getByRole('heading', { name: 'Wins', level: 1 }).waitFor();
+  assertNoProblems(page);
+});
+
 test('a deep link fetches its own part first; a part that cannot be fetched is explained, and trying again works', async () => {
   const page = await newPage(browser);
   const fetched = partsFetched(page);

@@ -181,18 +181,31 @@ mod browser {
             }
             set_route.set(current());
             // A new page: start at its top, and tell assistive technology
-            // where we are by moving focus to its heading.
-            request_animation_frame(|| {
-                // The heading, or the part of the page the address names.
-                let target = crate::embed::query("#cp-main [data-cp-focus]")
-                    .or_else(|| crate::embed::query("#cp-main h1"));
-                if let Some(h) = target {
-                    let _ = h.focus();
-                }
-            });
+            // where we are by moving focus to its heading, once it is drawn
+            // (a page whose code is still on its way calls again).
+            FOCUS_PENDING.set(true);
+            request_animation_frame(focus_new_page);
         });
         on_cleanup(move || handle.remove());
         provide_context(Router(route));
+    }
+
+    thread_local! {
+        /// The client went to another page whose heading has not had the
+        /// focus yet.
+        static FOCUS_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// After going to a page, and after drawing one: the focus moves to the
+    /// page's heading, or to the part of it the address names, once.
+    pub fn focus_new_page() {
+        let target = crate::embed::query("#cp-main [data-cp-focus]")
+            .or_else(|| crate::embed::query("#cp-main h1"));
+        if let Some(h) = target {
+            if FOCUS_PENDING.replace(false) {
+                let _ = h.focus();
+            }
+        }
     }
 
     pub fn use_route() -> ReadSignal<Route> {
@@ -219,7 +232,7 @@ mod browser {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{current_query, provide_router, replace_query, use_route};
+pub use browser::{current_query, focus_new_page, provide_router, replace_query, use_route};
 
 #[cfg(test)]
 mod tests {

@@ -96,6 +96,8 @@ fn load(
                 if let Ok(page) = chunk.draw(route, p, el.clone()).await {
                     kept.set_value(Some(page));
                     keep_focus(keep);
+                    // Went to this page before its code was here.
+                    crate::route::focus_new_page();
                 }
                 return;
             }
@@ -116,6 +118,7 @@ fn load(
                     dom::el("p", "").push(again),
                 ],
             );
+            crate::route::focus_new_page();
         })
     });
     leptos::task::spawn_local(fut);

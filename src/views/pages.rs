@@ -9,6 +9,12 @@
 //! element as they are (`drawn`); the few that keep reactive state (the
 //! deliverables finder, deciding an approval, the cards of writes waiting
 //! to be sent) are mounted by Leptos (`mount`).
+//!
+//! Only the Overview's code is in the app's first download. Every other
+//! page is drawn by a part of the app fetched when it is first needed
+//! (`chunks!`; release builds split them out, `scripts/release-wasm.sh`),
+//! or ahead: when a link to it is pointed at or focused (`preload_for`),
+//! and a few seconds after the first page (`preload_when_idle`).
 
 use std::any::Any;
 use std::sync::Arc;

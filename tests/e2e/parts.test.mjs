@@ -35,6 +35,17 @@ function partsFetched(page) {
   return seen;
 }
 
+/** Hold back every page's part (not the demo's) until the returned function is called. */
+async function holdPageParts(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(PART, async (route) => {
+    if (!demoPart(route)) await held;
+    await route.continue();
+  });
+  return release;
+}
+
 async function waitUntil(check, what, ms = 10000) {
   const end = Date.now() + ms;
   while (!check()) {
@@ -53,12 +64,7 @@ test('parts.json names every part file of the build, each page part with its own
 test('the Overview is drawn and usable with every part held back; the parts follow once the browser is idle', async () => {
   const page = await newPage(browser);
   const fetched = partsFetched(page);
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(PART, async (route) => {
-    if (!demoPart(route)) await held;
-    await route.continue();
-  });
+  const release = await holdPageParts(page);
   await page.goto(url('#/'));
   await page.getByRole('heading', { name: 'Hello, Maya' }).waitFor();
   await page.getByRole('heading', { name: 'Waiting for you' }).waitFor();
@@ -120,12 +126,7 @@ test('a deep link fetches its own part first; a part that cannot be fetched is e
 
 test('while a part is on its way the page says it is loading', async () => {
   const page = await newPage(browser);
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(PART, async (route) => {
-    if (!demoPart(route)) await held;
-    await route.continue();
-  });
+  const release = await holdPageParts(page);
   await page.goto(url('#/wins'));
   await page.locator('#cp-main [role=status]').getByText('Opening this page').waitFor();
   release();

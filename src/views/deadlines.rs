@@ -58,12 +58,24 @@ pub fn deadlines_page(p: Arc<Portal>) -> Vec<Node> {
 
 /// On a calendar link of one deadline: its id, until its file is written.
 const CAL: &str = "data-cal";
+/// On the link for all open deadlines, until its file is written.
+const CAL_ALL: &str = "data-cal-all";
 
-/// One deadline's calendar file is written when its link is about to be
-/// used — pointed at, touched, focused or clicked (a link's address is read
-/// after its click listeners ran) — not for each of a thousand deadlines
-/// when the page is drawn. "Save link as…" works too: the pointer or the
-/// focus got there first.
+/// The open deadlines, in the order the page shows them.
+fn open_deadlines(p: &Portal) -> Vec<Deadline> {
+    let g = group(p, intl::now(), &BrowserZone, OwnerFilter::Everyone);
+    [g.overdue, g.this_week, g.next_week, g.later]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect()
+}
+
+/// A calendar file is written when its link is about to be used — pointed
+/// at, touched, focused or clicked (a link's address is read after its
+/// click listeners ran) — not for each of a thousand deadlines, nor for all
+/// of them at once, when the page is drawn. "Save link as…" works too: the
+/// pointer or the focus got there first.
 fn calendar_when_used(list: Node, p: &Arc<Portal>, t: &'static Strings) -> Node {
     let write = {
         let p = p.clone();
@@ -71,13 +83,16 @@ fn calendar_when_used(list: Node, p: &Arc<Portal>, t: &'static Strings) -> Node 
             let link = ev
                 .target()
                 .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
-                .and_then(|e| e.closest(&format!("a[{CAL}]")).ok().flatten());
+                .and_then(|e| e.closest(&format!("a[{CAL}],a[{CAL_ALL}]")).ok().flatten());
             let Some(link) = link else { return };
-            let id = link.get_attribute(CAL).unwrap_or_default();
+            let items = match link.get_attribute(CAL) {
+                Some(id) => p.deadlines.iter().filter(|d| d.id == id).cloned().collect(),
+                None => open_deadlines(&p),
+            };
             let _ = link.remove_attribute(CAL);
-            if let Some(d) = p.deadlines.iter().find(|d| d.id == id) {
-                let href = ics_href(std::slice::from_ref(d), &p.agency.name, t);
-                let _ = link.set_attribute("href", &href);
+            let _ = link.remove_attribute(CAL_ALL);
+            if !items.is_empty() {
+                let _ = link.set_attribute("href", &ics_href(&items, &p.agency.name, t));
             }
         }
     };
@@ -95,11 +110,9 @@ fn groups(p: &Arc<Portal>, t: &'static Strings) -> Vec<Node> {
     }
     let g = group(p, intl::now(), &BrowserZone, OwnerFilter::Everyone);
     let agency = p.agency.name.as_str();
-    let open: Vec<Deadline> = [&g.overdue, &g.this_week, &g.next_week, &g.later]
-        .into_iter()
-        .flatten()
-        .map(|d| (*d).clone())
-        .collect();
+    let open = [&g.overdue, &g.this_week, &g.next_week, &g.later]
+        .iter()
+        .any(|items| !items.is_empty());
     let choice = |value: &str, label: &str| {
         let input = el("input", "")
             .attr("type", "radio")
@@ -119,18 +132,21 @@ fn groups(p: &Arc<Portal>, t: &'static Strings) -> Vec<Node> {
         .push(choice("", t.filter_everyone))
         .push(choice("client", t.owner_you))
         .push(choice("agency", &t.owner_agency(agency)));
-    let all = (!open.is_empty()).then(|| {
-        el("div", "cp-calendar-all")
+    let all = open.then(|| {
+        let all = el("div", "cp-calendar-all")
             .push(
+                // Written when used, as each deadline's (`calendar_when_used`).
                 dom::link(
-                    &ics_href(&open, agency, t),
+                    &Route::Deadlines.href(),
                     "cp-button cp-button-secondary",
                     t.add_all_to_calendar,
                 )
+                .attr(CAL_ALL, "")
                 .attr("aria-describedby", "cp-cal-hint")
                 .attr("download", "deadlines.ics"),
             )
-            .push(dom::text("p", "cp-hint", t.calendar_hint).attr("id", "cp-cal-hint"))
+            .push(dom::text("p", "cp-hint", t.calendar_hint).attr("id", "cp-cal-hint"));
+        calendar_when_used(all, p, t)
     });
     let mut nodes = vec![el("div", "cp-toolbar").push(filter).push_opt(all)];
     for (class, title, items) in [
@@ -147,7 +163,7 @@ fn groups(p: &Arc<Portal>, t: &'static Strings) -> Vec<Node> {
             );
         }
     }
-    if !open.is_empty() {
+    if open {
         nodes.push(dom::text("p", "cp-empty cp-dl-nothing", t.filter_nothing));
     }
     if !g.done.is_empty() {
@@ -160,10 +176,18 @@ fn groups(p: &Arc<Portal>, t: &'static Strings) -> Vec<Node> {
     nodes
 }
 
+/// From this many items on, a list lays out only what is near the screen
+/// (`.cp-long`, portal.css): a thousand deadlines open at once, while a
+/// short list is read as it is drawn.
+const LONG: usize = 40;
+
 fn list(items: &[&Deadline], p: &Arc<Portal>, t: &'static Strings) -> Node {
     let agency = p.agency.name.as_str();
-    let list =
-        el("ul", "cp-deadlines").push_all(items.iter().map(|d| item(d, agency, t)).collect());
+    let class = match items.len() >= LONG {
+        true => "cp-deadlines cp-long",
+        false => "cp-deadlines",
+    };
+    let list = el("ul", class).push_all(items.iter().map(|d| item(d, agency, t)).collect());
     calendar_when_used(list, p, t)
 }
 

@@ -185,6 +185,31 @@ test('next steps agreed in meetings are among the deadlines, with who owes them,
   assertNoProblems(page);
 });
 
+test('a long list lays out only what is near the screen, and every deadline in it still reads, links and exports', async () => {
+  const f = feed();
+  const later = Array.from({ length: 120 }, (_, i) => ({
+    id: `dl-many-${i}`, title: `Step ${i + 1} of the rollout`, due: `2027-02-${String((i % 28) + 1).padStart(2, '0')}`, owner: i % 2 ? 'agency' : 'client', done: false,
+  }));
+  f.deadlines.push(...later);
+  const page = await env.open(f, '#/deadlines');
+  const items = group(page, 'Later').locator('li');
+  assert.equal(await items.count(), 121);
+  assert.equal(await page.locator('ul.cp-long').count(), 1, 'only the long list');
+  assert.equal(await page.locator('.cp-group-overdue ul.cp-long').count(), 0);
+  // All in the page (for find-in-page and screen readers)…
+  assert.match(await group(page, 'Later').textContent(), /Step 120 of the rollout/);
+  // …and the last reads as any other once scrolled to.
+  const last = items.filter({ hasText: 'Step 120 of the rollout' });
+  assert.match((await shownText(last)).replace(/\s+/g, ' '), /Step 120 of the rollout Harbour & Co Mon, 8 Feb 2027 · due in 77 days/);
+  // The file for all of them is written when that link is used.
+  const allLink = page.getByRole('link', { name: 'Add all open deadlines to your calendar' });
+  assert.equal(await allLink.getAttribute('href'), '#/deadlines');
+  const all = await download(page, allLink);
+  assert.equal(all.cal.getAllSubcomponents('vevent').length, 125);
+  await assertAccessible(page, 'a long list of deadlines');
+  assertNoProblems(page);
+});
+
 test('wins: newest first by month, numbers before and after with the change, a chart, and a summary to share', async () => {
   const page = await open('#/wins');
   const headings = await page.locator('#cp-main h2').allInnerTexts();

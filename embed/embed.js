@@ -28,6 +28,20 @@ if (types && !types.defaultPolicy) {
 // it looks as it does on its own page, at the size the reader chose.
 const px = (el) => parseFloat(getComputedStyle(el).fontSize);
 const here = new URL('./', import.meta.url).href;
+
+// With no data-api the portal runs the demo agency: its sample feed and its
+// part of the app (the files listed here by scripts/release-wasm.sh) are
+// fetched now, beside the app's first download, rather than one after the
+// other once it runs. An agency's portal never fetches them.
+const DEMO_PART = [];
+const first = document.querySelector('[data-client-portal]');
+if (first && !first.hasAttribute('data-api')) {
+  for (const file of ['demo/portal.json', ...DEMO_PART]) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: here + file });
+    document.head.append(link);
+  }
+}
 for (const el of document.querySelectorAll('[data-client-portal]')) {
   if (!el.hasAttribute('data-assets')) el.setAttribute('data-assets', here);
   el.style.fontSize = 'medium';

@@ -5,17 +5,22 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startStaticHost } from './support/static-host.mjs';
+import { startApiDouble, TOKEN } from './support/api-double.mjs';
+import { agencyFeed } from './support/feeds.mjs';
 import { launch, newPage, assertAccessible, assertNoProblems, waitForPortal } from './support/browser.mjs';
 import { parts } from './support/sizes.mjs';
 
-let host, browser;
+let host, browser, api;
 before(async () => {
-  host = await startStaticHost('dist');
+  api = await startApiDouble({ allowOrigin: 'pending', portal: agencyFeed() });
+  host = await startStaticHost('dist', { agency: { 'data-api': api.origin, 'data-token': TOKEN } });
+  api.state.allowOrigin = host.origin;
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await host?.close();
+  await api?.close();
 });
 
 const url = (hash = '') => `${host.origin}/portal/${hash}`;
@@ -80,6 +85,37 @@ test('the Overview is drawn and usable with every part held back; the parts foll
   await page.getByRole('heading', { name: 'Approvals', level: 1 }).waitFor();
   assert.equal(fetched.length, ALL.length);
   assertNoProblems(page);
+});
+
+test('the demo agency\'s part and sample feed are fetched beside the first download, once each; an agency\'s portal never fetches them', async () => {
+  const demoFiles = ['demo/portal.json', ...parts('dist').demo];
+  const asked = (page) => {
+    const seen = [];
+    page.on('request', (r) => seen.push(new URL(r.url()).pathname.replace(/^\/(portal|agency)\//, '')));
+    return seen;
+  };
+  // The demo: asked for by embed.js before the app runs (preload links),
+  // and what the app then fetches is that same download.
+  const demo = await newPage(browser);
+  const seen = asked(demo);
+  await demo.goto(url('#/'));
+  await demo.getByRole('heading', { name: 'Hello, Maya' }).waitFor();
+  const early = await demo.locator('head link[rel=preload][as=fetch]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  for (const f of demoFiles) {
+    assert.ok(early.some((href) => href.endsWith(`/${f}`)), `${f} not fetched early: ${early.join(', ')}`);
+    assert.equal(seen.filter((p) => p === f).length, 1, `${f} fetched once: ${seen.join(', ')}`);
+  }
+  assertNoProblems(demo);
+  // An agency's portal: not even once, with every page's part fetched ahead.
+  const agency = await newPage(browser);
+  const got = asked(agency);
+  await agency.goto(`${host.origin}/agency/#/`);
+  await waitForPortal(agency);
+  const pageParts = [...new Set(Object.entries(parts('dist')).filter(([name]) => name !== 'demo').flatMap(([, files]) => files))];
+  await waitUntil(() => pageParts.every((f) => got.includes(f)), 'every page\'s part');
+  assert.deepEqual(got.filter((p) => demoFiles.includes(p) && !pageParts.includes(p)), []);
+  assert.equal(await agency.locator('head link[rel=preload][href*="demo"]').count(), 0);
+  assertNoProblems(agency);
 });
 
 test('pointing at a link fetches the part its page needs, before any click', async () => {

@@ -11,23 +11,26 @@
 // - Total: everything the build ships for the interface, every part and
 //   every pack too.
 //
-// The caps only ever go down. Once, on 7 December 2026, the total cap was
-// stated anew (272.3 → 299.9 KB) when the app was split into parts (#13:
-// "total shipped may grow a little; first load may not"): code moved out
-// of the first download calls it through the function table and is not
-// inlined across files, about a tenth more in all, while the first load
-// went down 258.5 → 228.9 KB (the Overview alone 199.7 KB).
-//
 // The caps only ever go down. A feature pays for its bytes with savings or
 // loads on demand; raising a cap is not a decision a change makes for
 // itself. When a change saves bytes, lower the caps to what it measured.
+//
+// One exception, to be confirmed by the owner: on 7 December 2026 the total
+// cap was stated anew (272.3 → 299.9 KB) when the app was split into parts
+// (#13: "total shipped may grow a little; first load may not"): code moved
+// out of the first download calls it through the function table and is
+// not inlined across files, about a tenth more in all, while the first
+// load went down 258.5 → 228.9 KB (the Overview alone 199.7 KB). Since:
+// 8 December, wasm-streams' unused classes out of the first download
+// (−1.7 KB), embed.js fetching the demo's part early (+0.2 KB): 227.4 and
+// 298.9 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { PACKS, kb, measure } from './support/sizes.mjs';
 
-const FIRST_LOAD_CAP = 228.9 * 1024;
-const TOTAL_CAP = 299.9 * 1024;
+const FIRST_LOAD_CAP = 227.4 * 1024;
+const TOTAL_CAP = 298.9 * 1024;
 
 test('first load and total stay within their caps', () => {
   const m = measure('dist');

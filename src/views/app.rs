@@ -11,9 +11,10 @@ use crate::state::feed::provide_portal;
 use crate::state::shown::provide_shown;
 use crate::state::writes::provide_writes;
 use crate::storage::{person_scope, Store};
-use crate::views::portal::Loading;
+use crate::views::dom::fill;
 use crate::views::shell::Shell;
 use crate::views::switch::switch_sign_in;
+use crate::views::widgets::loading;
 
 pub fn app(config: Config) -> impl IntoView {
     // Whose drafts and unsent writes this is, before anything reads them.
@@ -36,7 +37,7 @@ pub fn app(config: Config) -> impl IntoView {
     move || {
         i18n.locale();
         if !i18n.ready() {
-            EitherOf3::A(view! { <Loading label=EN.loading /> })
+            EitherOf3::A(view! { <div use:fill=vec![loading(EN.loading)]></div> })
         } else if asking.get() {
             EitherOf3::B(switch_sign_in(offered.clone(), asking))
         } else {

@@ -10,7 +10,11 @@
 //!
 //! A page puts what is built here into an element of its `view!` with
 //! `use:fill`, so words, links and lists can be plain DOM while controls
-//! that keep state stay Leptos components.
+//! that keep state stay Leptos components. The shell around every page
+//! (`views::shell`, `views::writes`) is built here too, in the app's first
+//! download: the few things in it that change (the agency's name, the
+//! current section, the count of approvals owed, the outbox banner) are
+//! set in place by an `Effect` each.
 
 use leptos::prelude::{document, StoredValue};
 use wasm_bindgen::closure::Closure;

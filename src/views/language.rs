@@ -3,16 +3,17 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{use_i18n, Locale, Strings};
+use crate::views::dom::{self, el, Node};
 
 pub const SWITCHER_ID: &str = "cp-language";
 
-#[component]
-pub fn LanguagePicker() -> impl IntoView {
+/// The picker, as plain DOM (`views::dom`): the shell is drawn again in
+/// the chosen language, this with it.
+pub fn language_picker(t: &'static Strings) -> Node {
     let i18n = use_i18n();
-    let t = i18n.t();
     let current = i18n.locale();
-    let change = move |ev: leptos::ev::Event| {
+    let change = move |ev: web_sys::Event| {
         let value = event_target_value(&ev);
         if let Some(l) = Locale::from_tag(&value) {
             leptos::task::spawn_local(async move {
@@ -23,23 +24,27 @@ pub fn LanguagePicker() -> impl IntoView {
             });
         }
     };
-    view! {
-        <div class="cp-language">
-            <label for=SWITCHER_ID>{t.language_label}</label>
-            <select id=SWITCHER_ID on:change=change>
-                {Locale::ALL
-                    .map(|l| {
-                        view! {
-                            <option value=l.tag() lang=l.tag() selected=l == current>
-                                {l.name()}
-                            </option>
-                        }
-                    })
-                    .to_vec()}
-            </select>
-            {i18n
-                .failed()
-                .map(|l| view! { <p class="cp-language-failed" role="alert">{t.language_failed(l.name())}</p> })}
-        </div>
-    }
+    let options = Locale::ALL
+        .iter()
+        .map(|&l| {
+            let o = dom::text("option", "", l.name())
+                .attr("value", l.tag())
+                .attr("lang", l.tag());
+            match l == current {
+                true => o.attr("selected", ""),
+                false => o,
+            }
+        })
+        .collect();
+    el("div", "cp-language")
+        .push(dom::text("label", "", t.language_label).attr("for", SWITCHER_ID))
+        .push(
+            el("select", "")
+                .attr("id", SWITCHER_ID)
+                .push_all(options)
+                .on("change", Box::new(change)),
+        )
+        .push_opt(i18n.failed().map(|l| {
+            dom::text("p", "cp-language-failed", &t.language_failed(l.name())).attr("role", "alert")
+        }))
 }

@@ -28,7 +28,7 @@ use crate::contract::Portal;
 use crate::i18n::use_i18n;
 use crate::route::Route;
 use crate::views::dom::{self, el, Node};
-use crate::views::widgets::page_title;
+use crate::views::widgets::{loading, page_title};
 use crate::views::{
     agreed, approvals, concern, contact, deadlines, deliverables, meetings, overview, reports,
     requests, wins,
@@ -84,13 +84,7 @@ fn load(
     let t = owner.with(|| use_i18n().t());
     // Shown while the part is fetched (never painted when it is already
     // here: drawing follows in the same task).
-    dom::fill(
-        el.clone(),
-        vec![dom::el("div", "cp-loading")
-            .attr("role", "status")
-            .push(dom::el("span", "cp-spinner").attr("aria-hidden", "true"))
-            .push(dom::text("span", "", t.page_loading))],
-    );
+    dom::fill(el.clone(), vec![loading(t.page_loading)]);
     let fut = owner.clone().with(|| {
         ScopedFuture::new(async move {
             let loaded = chunk.preload().await;

@@ -9,8 +9,10 @@ use crate::api::ApiError;
 use crate::route::use_route;
 use crate::state::feed::use_portal;
 use crate::state::shown::use_shown;
+use crate::views::dom::fill;
 use crate::views::error::ErrorPanel;
 use crate::views::pages;
+use crate::views::widgets::loading;
 
 /// Render the page for the current route from the feed. Loading and error
 /// states live here, once, for every page: Transition → ErrorBoundary →
@@ -20,7 +22,7 @@ pub fn portal_view() -> impl IntoView {
     let route = use_route();
     let t = crate::i18n::use_i18n();
     view! {
-        <Transition fallback=move || view! { <Loading label=t.t().loading /> }>
+        <Transition fallback=move || view! { <div use:fill=vec![loading(t.t().loading)]></div> }>
             <ErrorBoundary fallback=move |errors| view! { <ErrorPanel errors /> }>
                 {move || {
                     let r = route.get();
@@ -45,15 +47,5 @@ pub fn portal_view() -> impl IntoView {
                 }}
             </ErrorBoundary>
         </Transition>
-    }
-}
-
-#[component]
-pub fn Loading(label: &'static str) -> impl IntoView {
-    view! {
-        <div class="cp-loading" role="status" aria-live="polite">
-            <span class="cp-spinner" aria-hidden="true"></span>
-            <span>{label}</span>
-        </div>
     }
 }

@@ -12,10 +12,10 @@ use crate::route::{use_route, Route};
 use crate::state::feed::use_portal;
 use crate::state::shown::use_shown;
 use crate::views::dom::{self, el, fill, Node};
-use crate::views::language::LanguagePicker;
+use crate::views::language::language_picker;
 use crate::views::pages;
 use crate::views::portal::portal_view;
-use crate::views::writes::WritesStatus;
+use crate::views::writes::writes_status;
 
 #[component]
 pub fn Shell() -> impl IntoView {
@@ -23,23 +23,30 @@ pub fn Shell() -> impl IntoView {
     let t = use_i18n().t();
     let backend = use_backend();
     brand_style();
+    // The frame above the page is plain DOM (`views::dom`), updated in
+    // place where the feed or the route changes it: a `view!` of it cost
+    // several times the bytes, in the app's first download.
+    let top = vec![
+        // A button, not a `#cp-main` link: the fragment is the router's,
+        // and checkers looking for the target in the page cannot see into
+        // the shadow root.
+        dom::text("button", "cp-skip", t.skip_to_content)
+            .attr("type", "button")
+            .on("click", Box::new(|_| skip_to_main())),
+    ]
+    .into_iter()
+    .chain(match backend {
+        Backend::Demo(_) => Some(demo_banner(t)),
+        Backend::Http(_) => None,
+    })
+    .chain([header(t), nav(t)])
+    .collect::<Vec<_>>();
     view! {
         // A link pointed at, touched or focused fetches what its page needs.
         <div class="cp-app" lang=t.tag on:pointerover=|e| pages::preload_for(&e) on:focusin=|e| pages::preload_for(&e)>
-            // A button, not a `#cp-main` link: the fragment is the router's,
-            // and checkers looking for the target in the page cannot see
-            // into the shadow root.
-            <button type="button" class="cp-skip" on:click=skip_to_main>
-                {t.skip_to_content}
-            </button>
-            <div use:fill=match backend {
-                Backend::Demo(_) => vec![demo_banner(t)],
-                Backend::Http(_) => vec![],
-            }></div>
-            <Header />
-            <Nav />
+            <div use:fill=top></div>
             <main id="cp-main" class="cp-main" tabindex="-1" on:focusin=note_focus>
-                <WritesStatus />
+                <div use:fill=writes_status(t)></div>
                 {portal_view()}
             </main>
         </div>
@@ -61,7 +68,7 @@ fn note_focus(ev: leptos::ev::FocusEvent) {
 }
 
 /// The skip link must not touch the hash: the hash is the route.
-fn skip_to_main(_: leptos::ev::MouseEvent) {
+fn skip_to_main() {
     if let Some(m) = crate::embed::by_id("cp-main") {
         let _ = m.focus();
     }
@@ -107,87 +114,119 @@ fn demo_banner(t: &'static Strings) -> Node {
         )
 }
 
-#[component]
-fn Header() -> impl IntoView {
-    let t = use_i18n();
+/// The agency and the client, who is signed in, the language and the way
+/// to raise a concern. What the feed says is filled in when it arrives and
+/// whenever it changes; the language picker stays the same element (it may
+/// have the focus).
+fn header(t: &'static Strings) -> Node {
     let shown = use_shown();
-    move || {
-        let t = t.t();
-        let p = shown.get();
-        let logo = p
-            .as_ref()
-            .and_then(|p| p.agency.logo_url.as_deref().and_then(safe_url));
-        let agency = p
-            .as_ref()
-            .map_or(t.portal_name.to_string(), |p| p.agency.name.clone());
-        let alt = t.logo_of(&agency);
-        view! {
-            <header class="cp-header">
-                <div class="cp-brand">
-                    {logo.map(|src| view! { <img class="cp-logo" src=src alt=alt width="40" height="40" /> })}
-                    <div>
-                        <p class="cp-agency">{agency}</p>
-                        // Drawn empty while the feed loads, so the header
-                        // keeps its height and nothing below it jumps.
-                        <p class="cp-client">{p.as_ref().map(|p| t.prepared_for(&p.client.name))}</p>
-                    </div>
-                </div>
-                <div class="cp-header-end">
-                    <p class="cp-viewer">{p.as_ref().map(|p| t.signed_in_as(&p.viewer.name))}</p>
-                    <LanguagePicker />
-                    <a class="cp-concern-link" href=Route::Concern(None).href()>{t.concern_link}</a>
-                </div>
-            </header>
+    let brand = el("div", "cp-brand");
+    // Drawn empty while the feed loads, so the header keeps its height and
+    // nothing below it jumps.
+    let viewer = el("p", "cp-viewer");
+    let (into, viewer_line) = (brand.0.clone(), viewer.0.clone());
+    Effect::new(move |last: Option<[Option<String>; 4]>| {
+        let now = shown.with(|p| {
+            let p = p.as_deref();
+            [
+                p.and_then(|p| p.agency.logo_url.as_deref().and_then(safe_url)),
+                p.map(|p| p.agency.name.clone()),
+                p.map(|p| t.prepared_for(&p.client.name)),
+                p.map(|p| t.signed_in_as(&p.viewer.name)),
+            ]
+        });
+        if last.as_ref() != Some(&now) {
+            let [logo, agency, client, signed_in] = now.clone();
+            let agency = agency.unwrap_or_else(|| t.portal_name.to_string());
+            let logo = logo.map(|src| {
+                el("img", "cp-logo")
+                    .attr("src", &src)
+                    .attr("alt", &t.logo_of(&agency))
+                    .attr("width", "40")
+                    .attr("height", "40")
+            });
+            let names = el("div", "")
+                .push(dom::text("p", "cp-agency", &agency))
+                .push(dom::text("p", "cp-client", &client.unwrap_or_default()));
+            fill(into.clone(), logo.into_iter().chain([names]).collect());
+            viewer_line.set_text_content(signed_in.as_deref());
         }
-    }
+        now
+    });
+    el("header", "cp-header").push(brand).push(
+        el("div", "cp-header-end")
+            .push(viewer)
+            .push(language_picker(t))
+            .push(dom::link(
+                &Route::Concern(None).href(),
+                "cp-concern-link",
+                t.concern_link,
+            )),
+    )
 }
 
-#[component]
-fn Nav() -> impl IntoView {
-    let t = use_i18n().t();
+/// The portal's sections; the one shown is marked, and Approvals counts
+/// what the client still owes.
+fn nav(t: &'static Strings) -> Node {
     let route = use_route();
     let shown = use_shown();
-    let pending = move || {
-        shown
-            .get()
-            .map(|p| {
+    let sections: [(Route, &str); 6] = [
+        (Route::Overview, t.nav_overview),
+        (Route::Deliverables, t.nav_deliverables),
+        (Route::Approvals, t.nav_approvals),
+        (Route::Deadlines, t.nav_deadlines),
+        (Route::Wins, t.nav_wins),
+        (Route::Contact, t.nav_contact),
+    ];
+    let links: Vec<(Route, Node)> = sections
+        .into_iter()
+        .map(|(r, label)| (r.clone(), dom::link(&r.href(), "", label)))
+        .collect();
+    let list = el("ul", "").push_all(
+        links
+            .iter()
+            .map(|(_, a)| el("li", "").push(a.clone()))
+            .collect(),
+    );
+    // The count beside Approvals, read as "(2)" after the word; not there
+    // when nothing is owed.
+    let count = dom::text("span", "cp-count", "").attr("aria-hidden", "true");
+    let said = dom::text("span", "cp-visually-hidden", "");
+    let approvals = links
+        .iter()
+        .find(|(r, _)| *r == Route::Approvals)
+        .map(|(_, a)| a.0.clone());
+    Effect::new(move || {
+        let section = route.with(Route::section);
+        for (r, a) in &links {
+            let _ = match *r == section {
+                true => a.0.set_attribute("aria-current", "page"),
+                false => a.0.remove_attribute("aria-current"),
+            };
+        }
+    });
+    Effect::new(move || {
+        let n = shown.with(|p| {
+            p.as_ref().map_or(0, |p| {
                 p.approvals
                     .iter()
                     .filter(|a| a.status == ApprovalStatus::Pending)
                     .count()
             })
-            .unwrap_or(0)
-    };
-    let item = move |target: Route, label: fn(&'static crate::i18n::Strings) -> &'static str| {
-        let href = target.href();
-        let target2 = target.clone();
-        let current = move || (route.get().section() == target2).then_some("page");
-        let is_approvals = target == Route::Approvals;
-        view! {
-            <li>
-                <a href=href aria-current=current>
-                    {label(t)}
-                    {move || {
-                        let n = pending();
-                        (is_approvals && n > 0).then(|| view! {
-                            <span class="cp-count" aria-hidden="true">{n}</span>
-                            <span class="cp-visually-hidden">{format!(" ({n})")}</span>
-                        })
-                    }}
-                </a>
-            </li>
+        });
+        match (n, &approvals) {
+            (0, _) | (_, None) => {
+                count.0.remove();
+                said.0.remove();
+            }
+            (n, Some(a)) => {
+                count.0.set_text_content(Some(&n.to_string()));
+                said.0.set_text_content(Some(&format!(" ({n})")));
+                let _ = a.append_with_node_2(&count.0, &said.0);
+            }
         }
-    };
-    view! {
-        <nav class="cp-nav" aria-label=t.main_nav>
-            <ul>
-                {item(Route::Overview, |t| t.nav_overview)}
-                {item(Route::Deliverables, |t| t.nav_deliverables)}
-                {item(Route::Approvals, |t| t.nav_approvals)}
-                {item(Route::Deadlines, |t| t.nav_deadlines)}
-                {item(Route::Wins, |t| t.nav_wins)}
-                {item(Route::Contact, |t| t.nav_contact)}
-            </ul>
-        </nav>
-    }
+    });
+    el("nav", "cp-nav")
+        .attr("aria-label", t.main_nav)
+        .push(list)
 }

@@ -191,6 +191,16 @@ pub fn copy_button(label: &str, aria_label: Option<&str>, text: String) -> [Node
     [button.on("click", Box::new(copy)), status]
 }
 
+/// Waiting for something, said to screen readers too: a spinner and
+/// `label`.
+pub fn loading(label: &str) -> Node {
+    el("div", "cp-loading")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .push(el("span", "cp-spinner").attr("aria-hidden", "true"))
+        .push(dom::text("span", "", label))
+}
+
 /// A reactive piece of text. Boxed on purpose: every reactive text in the
 /// app then shares one copy of the rendering code, where each closure type
 /// would otherwise get its own (about a kilobyte of wasm apiece).

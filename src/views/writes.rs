@@ -3,39 +3,53 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::Strings;
 use crate::state::writes::use_writes;
-use crate::views::dom::fill;
-use crate::views::widgets::{live_flag, live_text};
+use crate::views::dom::{self, el, fill, Node};
+use crate::views::error::error_card;
 
 /// Shown on every page while writes wait for the connection, and when the
-/// agency refused one.
-#[component]
-pub fn WritesStatus() -> impl IntoView {
-    let t = crate::i18n::use_i18n().t();
+/// agency refused one. Plain DOM (`views::dom`), updated in place as the
+/// outbox changes.
+pub fn writes_status(t: &'static Strings) -> Vec<Node> {
     let w = use_writes();
-    let waiting = move || {
-        w.outbox
-            .with(|o| o.items.iter().filter(|p| p.attempts > 0).count())
-    };
-    view! {
-        <div class="cp-writes" role="status" aria-live="polite">
-            <div class="cp-banner cp-banner-waiting" hidden=live_flag(move || waiting() == 0)>
-                <p>{live_text(move || t.outbox_banner(waiting()))}</p>
-                <button type="button" class="cp-button cp-button-small" on:click=move |_| w.retry_failed()>
-                    {t.retry_now}
-                </button>
-            </div>
-        </div>
-        {move || w.problems.get().into_iter().map(|p| {
-            let key = p.key.clone();
-            view! {
-                <div class="cp-problem">
-                    <div use:fill=vec![crate::views::error::error_card(p.error.clone())]></div>
-                    <button type="button" class="cp-button cp-button-small" on:click=move |_| w.dismiss(&key)>
-                        {t.dismiss}
-                    </button>
-                </div>
-            }
-        }).collect_view()}
-    }
+    let words = el("p", "");
+    let banner = el("div", "cp-banner cp-banner-waiting")
+        .attr("hidden", "")
+        .push(words.clone())
+        .push(
+            dom::text("button", "cp-button cp-button-small", t.retry_now)
+                .attr("type", "button")
+                .on("click", Box::new(move |_| w.retry_failed())),
+        );
+    let status = el("div", "cp-writes")
+        .attr("role", "status")
+        .attr("aria-live", "polite")
+        .push(banner.clone());
+    Effect::new(move || {
+        let waiting = w
+            .outbox
+            .with(|o| o.items.iter().filter(|p| p.attempts > 0).count());
+        let _ = banner.0.toggle_attribute_with_force("hidden", waiting == 0);
+        words.0.set_text_content(Some(&t.outbox_banner(waiting)));
+    });
+    let problems = el("div", "");
+    let list = problems.0.clone();
+    Effect::new(move || {
+        let cards = w
+            .problems
+            .get()
+            .into_iter()
+            .map(|p| {
+                let key = p.key.clone();
+                el("div", "cp-problem").push(error_card(p.error)).push(
+                    dom::text("button", "cp-button cp-button-small", t.dismiss)
+                        .attr("type", "button")
+                        .on("click", Box::new(move |_| w.dismiss(&key))),
+                )
+            })
+            .collect();
+        fill(list.clone(), cards);
+    });
+    vec![status, problems]
 }

@@ -302,8 +302,10 @@ fn drawn(el: &Element, nodes: Vec<Node>) -> Box<dyn Any> {
     Box::new(())
 }
 
-/// `view` mounted into `el`, under the current owner (so with its contexts).
+/// `view` mounted into `el`, under the current owner (so with its contexts),
+/// in place of what it held ("Opening this page…").
 fn mount<V: Render + 'static>(el: &Element, view: impl FnOnce() -> V + 'static) -> Box<dyn Any> {
+    el.set_text_content(None);
     Box::new(leptos::mount::mount_to_renderer(el, view))
 }
 

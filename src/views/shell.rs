@@ -125,7 +125,7 @@ fn header(t: &'static Strings) -> Node {
     // nothing below it jumps.
     let viewer = el("p", "cp-viewer");
     let (into, viewer_line) = (brand.0.clone(), viewer.0.clone());
-    Effect::new(move |last: Option<[Option<String>; 4]>| {
+    dom::live(move |last: Option<[Option<String>; 4]>| {
         let now = shown.with(|p| {
             let p = p.as_deref();
             [
@@ -196,7 +196,7 @@ fn nav(t: &'static Strings) -> Node {
         .iter()
         .find(|(r, _)| *r == Route::Approvals)
         .map(|(_, a)| a.0.clone());
-    Effect::new(move || {
+    dom::live(move |_| {
         let section = route.with(Route::section);
         for (r, a) in &links {
             let _ = match *r == section {
@@ -205,7 +205,7 @@ fn nav(t: &'static Strings) -> Node {
             };
         }
     });
-    Effect::new(move || {
+    dom::live(move |_| {
         let n = shown.with(|p| {
             p.as_ref().map_or(0, |p| {
                 p.approvals

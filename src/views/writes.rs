@@ -26,7 +26,7 @@ pub fn writes_status(t: &'static Strings) -> Vec<Node> {
         .attr("role", "status")
         .attr("aria-live", "polite")
         .push(banner.clone());
-    Effect::new(move || {
+    dom::live(move |_| {
         let waiting = w
             .outbox
             .with(|o| o.items.iter().filter(|p| p.attempts > 0).count());
@@ -35,7 +35,7 @@ pub fn writes_status(t: &'static Strings) -> Vec<Node> {
     });
     let problems = el("div", "");
     let list = problems.0.clone();
-    Effect::new(move || {
+    dom::live(move |_| {
         let cards = w
             .problems
             .get()

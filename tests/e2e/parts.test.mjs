@@ -168,5 +168,16 @@ test('while a part is on its way the page says it is loading', async () => {
   release();
   await waitForPortal(page);
   await page.getByRole('heading', { name: 'Wins', level: 1 }).waitFor();
+  assert.equal(await page.getByText('Opening this page').count(), 0);
+  // A page that keeps state (mounted by Leptos, not drawn) takes the
+  // message's place too, rather than following it.
+  const other = await newPage(browser);
+  const release2 = await holdPageParts(other);
+  await other.goto(url('#/approvals/a-home-3'));
+  await other.getByText('Opening this page').waitFor();
+  release2();
+  await other.getByRole('button', { name: 'Approve', exact: true }).waitFor();
+  assert.equal(await other.getByText('Opening this page').count(), 0);
   assertNoProblems(page);
+  assertNoProblems(other);
 });

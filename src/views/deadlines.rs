@@ -11,6 +11,7 @@ use leptos::wasm_bindgen::JsCast;
 use crate::contract::{Deadline, Portal};
 use crate::domain::calendar::{calendar, deadline_uid, CalEvent};
 use crate::domain::deadlines::{group, OwnerFilter};
+use crate::domain::overview::open_deadlines;
 use crate::i18n::{use_i18n, Strings};
 use crate::intl::{self, BrowserZone};
 use crate::route::Route;
@@ -61,16 +62,6 @@ const CAL: &str = "data-cal";
 /// On the link for all open deadlines, until its file is written.
 const CAL_ALL: &str = "data-cal-all";
 
-/// The open deadlines, in the order the page shows them.
-fn open_deadlines(p: &Portal) -> Vec<Deadline> {
-    let g = group(p, intl::now(), &BrowserZone, OwnerFilter::Everyone);
-    [g.overdue, g.this_week, g.next_week, g.later]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect()
-}
-
 /// A calendar file is written when its link is about to be used — pointed
 /// at, touched, focused or clicked (a link's address is read after its
 /// click listeners ran) — not for each of a thousand deadlines, nor for all
@@ -85,9 +76,13 @@ fn calendar_when_used(list: Node, p: &Arc<Portal>, t: &'static Strings) -> Node 
                 .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
                 .and_then(|e| e.closest(&format!("a[{CAL}],a[{CAL_ALL}]")).ok().flatten());
             let Some(link) = link else { return };
-            let items = match link.get_attribute(CAL) {
+            let items: Vec<Deadline> = match link.get_attribute(CAL) {
                 Some(id) => p.deadlines.iter().filter(|d| d.id == id).cloned().collect(),
-                None => open_deadlines(&p),
+                // Soonest first, as the page's groups list them.
+                None => open_deadlines(&p, &BrowserZone)
+                    .into_iter()
+                    .cloned()
+                    .collect(),
             };
             let _ = link.remove_attribute(CAL);
             let _ = link.remove_attribute(CAL_ALL);

@@ -14,7 +14,7 @@
 //! (`views::shell`, `views::writes`) is built here too, in the app's first
 //! download: the few things in it that change (the agency's name, the
 //! current section, the count of approvals owed, the outbox banner) are
-//! set in place by an `Effect` each.
+//! set in place by a render effect each ([`live`]).
 
 use leptos::prelude::{document, RenderEffect, StoredValue};
 use wasm_bindgen::closure::Closure;

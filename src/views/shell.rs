@@ -26,21 +26,16 @@ pub fn Shell() -> impl IntoView {
     // The frame above the page is plain DOM (`views::dom`), updated in
     // place where the feed or the route changes it: a `view!` of it cost
     // several times the bytes, in the app's first download.
-    let top = vec![
-        // A button, not a `#cp-main` link: the fragment is the router's,
-        // and checkers looking for the target in the page cannot see into
-        // the shadow root.
-        dom::text("button", "cp-skip", t.skip_to_content)
-            .attr("type", "button")
-            .on("click", Box::new(|_| skip_to_main())),
-    ]
-    .into_iter()
-    .chain(match backend {
-        Backend::Demo(_) => Some(demo_banner(t)),
-        Backend::Http(_) => None,
-    })
-    .chain([header(t), nav(t)])
-    .collect::<Vec<_>>();
+    // A button, not a `#cp-main` link: the fragment is the router's, and
+    // checkers looking for the target in the page cannot see into the
+    // shadow root.
+    let mut top = vec![dom::text("button", "cp-skip", t.skip_to_content)
+        .attr("type", "button")
+        .on("click", Box::new(|_| skip_to_main()))];
+    if let Backend::Demo(_) = backend {
+        top.push(demo_banner(t));
+    }
+    top.extend([header(t), nav(t)]);
     view! {
         // A link pointed at, touched or focused fetches what its page needs.
         <div class="cp-app" lang=t.tag on:pointerover=|e| pages::preload_for(&e) on:focusin=|e| pages::preload_for(&e)>
